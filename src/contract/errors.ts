@@ -1,0 +1,49 @@
+/**
+ * Every failure the API can report. The code is for programs (tests, the client's branching);
+ * the message is Chinese and safe to show to a customer or clerk as is.
+ */
+export const ERROR_MESSAGES = {
+  BAD_INPUT: '输入有误，请检查后重试',
+  UNKNOWN_FUNCTION: '不支持的操作',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限执行此操作',
+  DEV_LOGIN_DISABLED: '生产环境不支持演示登录',
+  NOT_A_MEMBER: '您还没有开通会员卡',
+  MEMBER_NOT_FOUND: '未找到该会员',
+  MEMBER_CLOSED: '该会员卡已注销',
+  CODE_MALFORMED: '无法识别的会员码',
+  CODE_FORGED: '会员码无效，请让顾客出示小程序内的会员码',
+  CODE_STALE: '会员码已过期，请让顾客刷新后重新出示',
+  RECEIPT_CONFLICT: '该小票号已用于其他会员的消费，请核对小票号',
+  BIRTHDAY_LOCKED: '生日设置后不可自行修改，请联系门店工作人员',
+  RATE_LIMITED: '操作太频繁，请稍后再试',
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES
+
+export interface ApiErrorBody {
+  code: ErrorCode
+  message: string
+  /** Field-level problems for BAD_INPUT, keyed by dotted path, Chinese text. */
+  fields?: Record<string, string>
+}
+
+/** Thrown by use cases and handlers; turned into `{ ok: false, error }` at the boundary. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly fields?: Record<string, string>
+
+  constructor(code: ErrorCode, message?: string, fields?: Record<string, string>) {
+    super(message ?? ERROR_MESSAGES[code])
+    this.name = 'AppError'
+    this.code = code
+    this.fields = fields
+  }
+
+  toBody(): ApiErrorBody {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message }
+  }
+}
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody }
