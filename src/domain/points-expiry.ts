@@ -1,0 +1,17 @@
+import dayjs from 'dayjs'
+import utc from 'dayjs/plugin/utc'
+import timezone from 'dayjs/plugin/timezone'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/**
+ * When points earned at `earnedAt` expire: the end of the calendar year after the one they were earned in,
+ * in the store's time zone. Returned as the first instant of the year after that (an exclusive bound):
+ * points are usable while `now < expiresAt`. The zone matters: 00:30 on 1 January in Shanghai is still
+ * 31 December in UTC, which would expire the points a whole year early.
+ */
+export function pointsExpireAt(earnedAt: Date, timeZone: string): Date {
+  const earnedYear = dayjs(earnedAt).tz(timeZone).year()
+  return dayjs.tz(`${earnedYear + 2}-01-01 00:00:00`, timeZone).toDate()
+}
