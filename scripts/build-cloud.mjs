@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// npm run build:cloud: bundle each WeChat cloud function (src/cloud/functions/<name>/index.ts) into a deployable
+// folder cloudfunctions/<name>/ with index.js, package.json (wx-server-sdk is installed by WeChat's cloud) and the
+// database migrations, which run on the first connection under an advisory lock.
+import { build } from 'esbuild'
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const root = resolve(import.meta.dirname, '..')
+const sourceDir = join(root, 'src/cloud/functions')
+const outRoot = join(root, 'cloudfunctions')
+const migrations = join(root, 'src/cloud/db/migrations')
+
+rmSync(outRoot, { recursive: true, force: true })
+const names = readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+
+for (const name of names) {
+  const outDir = join(outRoot, name)
+  mkdirSync(outDir, { recursive: true })
+  await build({
+    entryPoints: [join(sourceDir, name, 'index.ts')],
+    outfile: join(outDir, 'index.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node16', // WeChat cloud functions offer Node 16 and newer
+    format: 'cjs',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    // wx-server-sdk comes from WeChat's own install; PGlite is only for local use; pg-native is optional in pg.
+    external: ['wx-server-sdk', '@electric-sql/pglite', 'pg-native'],
+    logLevel: 'warning',
+  })
+  cpSync(migrations, join(outDir, 'migrations'), { recursive: true })
+  writeFileSync(
+    join(outDir, 'package.json'),
+    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.4' } }, null, 2) + '\n',
+  )
+}
+console.log(`built ${names.length} cloud functions into cloudfunctions/: ${names.join(', ')}`)

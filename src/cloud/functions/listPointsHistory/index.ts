@@ -1,0 +1,4 @@
+// WeChat cloud function `listPointsHistory`: the entry only names the operation; everything else is shared.
+import { createCloudFunction } from '../../wechat/cloud-function'
+
+export const main = createCloudFunction('listPointsHistory')

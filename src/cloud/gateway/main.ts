@@ -1,0 +1,80 @@
+/**
+ * `npm start` runs this (after building the H5 app): one process that owns the embedded database folder,
+ * migrates and seeds it, and serves the API and the H5 app on 127.0.0.1.
+ *
+ * Environment: PORT (default 8787, 0 = any free port), HOST (127.0.0.1), DATA_DIR (.data), H5_DIR (dist/h5),
+ * DATABASE_URL (use a PostgreSQL server instead of the embedded one), SESSION_SECRET, SEED_DEMO (1; 0 to skip).
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join, resolve } from 'node:path'
+import { loadConfig, openDatabase, seedDemoData } from '../app'
+import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock'
+import { createGateway } from './server'
+
+async function main(): Promise<void> {
+  const production = process.env.NODE_ENV === 'production'
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+  const h5Dir = resolve(process.env.H5_DIR ?? 'dist/h5')
+  const port = Number.parseInt(process.env.PORT ?? '8787', 10)
+  const host = process.env.HOST ?? '127.0.0.1'
+
+  let lock
+  try {
+    lock = acquireDataDirLock(dataDir)
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(`会员中心已在运行（进程 ${error.ownerPid}），同一数据目录只能由一个进程使用。\n${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+
+  const config = loadConfig(process.env)
+  const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: join(dataDir, 'pglite') })
+  if (!production && process.env.SEED_DEMO !== '0') await seedDemoData(database.db, new Date())
+
+  const server = createGateway({
+    deps: { db: database.db, config },
+    sessionSecret: sessionSecret(dataDir, production),
+    staticDir: h5Dir,
+    production,
+  })
+  server.listen(port, host, () => {
+    const { port: actual } = server.address() as AddressInfo
+    console.log(`会员中心已启动 (member center running): http://${host}:${actual}/`)
+    console.log(`数据库: ${database.kind === 'pglite' ? join(dataDir, 'pglite') : 'DATABASE_URL'} · 按 Ctrl-C 停止`)
+  })
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    console.log(`\n${signal}: 正在停止…`)
+    server.close()
+    server.closeAllConnections()
+    await database.close()
+    lock.release()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+}
+
+/**
+ * Session tokens must survive a restart in development, so the dev secret is made once and kept in the data
+ * folder (git-ignored). Production takes SESSION_SECRET from the environment and refuses to start without it.
+ */
+function sessionSecret(dataDir: string, production: boolean): string {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET
+  if (production) throw new Error('SESSION_SECRET is required when NODE_ENV=production')
+  const file = join(dataDir, 'session-secret')
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 })
+  return readFileSync(file, 'utf8').trim()
+}
+
+main().catch((error) => {
+  console.error('启动失败 (failed to start):', error)
+  process.exit(1)
+})

@@ -1,0 +1,61 @@
+import type { ApiName, ApiResult } from '../../contract'
+import { dispatch, loadConfig, openDatabase, type AppDeps } from '../app'
+
+/**
+ * The WeChat cloud-function face of the handlers. WeChat runs one instance per function and reuses it across
+ * calls, so the database pool is opened once per instance and kept small (see README: production).
+ * Identity comes from the platform (OPENID in the WeChat context), never from the event the client sends.
+ */
+
+/** The part of wx-server-sdk we use: kept behind this interface because the SDK cannot run outside WeChat. */
+export interface WxIdentitySource {
+  getWXContext(): { OPENID?: string }
+}
+
+export interface CloudFunctionOptions {
+  /** Tests pass a fake source and an open database; WeChat gets the real SDK and DATABASE_URL. */
+  identity?: WxIdentitySource
+  deps?: AppDeps
+}
+
+type CloudMain = (event: unknown, context: unknown) => Promise<ApiResult<unknown>>
+
+export function createCloudFunction(name: ApiName, options: CloudFunctionOptions = {}): CloudMain {
+  return async (event) => {
+    const identity = options.identity ?? wxServerSdk()
+    const { OPENID } = identity.getWXContext()
+    const deps = options.deps ?? (await instanceDeps())
+    return dispatch(name, withoutPlatformFields(event), OPENID ? { openid: OPENID } : null, deps)
+  }
+}
+
+/** WeChat adds `userInfo` (appId, openId) to every event; the contract's strict schemas must not see it. */
+export function withoutPlatformFields(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event
+  const { userInfo: _userInfo, ...input } = event as Record<string, unknown>
+  return input
+}
+
+let sdk: WxIdentitySource | undefined
+function wxServerSdk(): WxIdentitySource {
+  if (!sdk) {
+    // Loaded lazily and only inside WeChat: the deployed function's package.json depends on wx-server-sdk.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const cloud = require('wx-server-sdk')
+    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
+    sdk = cloud as WxIdentitySource
+  }
+  return sdk
+}
+
+let deps: Promise<AppDeps> | undefined
+function instanceDeps(): Promise<AppDeps> {
+  if (!deps) {
+    const url = process.env.DATABASE_URL
+    if (!url) throw new Error('DATABASE_URL is required in cloud functions')
+    const poolMax = Number.parseInt(process.env.DB_POOL_MAX ?? '2', 10)
+    deps = openDatabase({ url, poolMax }).then(({ db }) => ({ db, config: loadConfig(process.env) }))
+    deps.catch(() => (deps = undefined)) // a failed cold start must not poison the instance
+  }
+  return deps
+}

@@ -1,0 +1,106 @@
+// The member and the clerk, in a real Chromium against the real server: the clerk records a purchase with the
+// member's current code, the member's points and history update, and the same receipt is not credited twice.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { after, before, test } from 'node:test'
+import { chromium } from 'playwright-core'
+
+const BASE = process.env.E2E_BASE_URL
+const SHOTS = 'artifacts/e2e'
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+
+let browser
+before(async () => {
+  assert.ok(BASE, 'E2E_BASE_URL is set by scripts/e2e.mjs')
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+})
+after(async () => browser?.close())
+
+const byId = (page, id) => page.locator(`[data-testid="${id}"]`).first()
+
+/** Taro renders <Input> as a web component wrapping a real <input>; type into whichever carries the test id. */
+async function fill(page, id, value) {
+  const inner = page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first()
+  await inner.fill(value)
+}
+
+async function open(page, route) {
+  await page.goto(`${BASE}#/${route}`)
+  await page.locator('.taro_page_stationed').first().waitFor()
+}
+
+async function loginAs(page, who) {
+  await open(page, 'pages/card/index')
+  await byId(page, `dev-login-${who}`).click()
+}
+
+const number = async (page, id) => Number((await byId(page, id).innerText()).replace(/[^\d-]/g, ''))
+const digits = async (page) => (await byId(page, 'member-code-digits').innerText()).replace(/\D/g, '')
+
+test('a clerk credits the member once for a receipt, and the member sees it', async () => {
+  const member = await (await browser.newContext(PHONE)).newPage()
+  await loginAs(member, 'member')
+  await byId(member, 'card-tier-name').waitFor()
+  const pointsBefore = await number(member, 'card-points')
+  await byId(member, 'member-code-qr').waitFor()
+  const code = await digits(member)
+  assert.match(code, /^\d{24}$/)
+  await member.screenshot({ path: `${SHOTS}/card.png`, fullPage: true })
+
+  const clerk = await (await browser.newContext(PHONE)).newPage()
+  await loginAs(clerk, 'clerk')
+  await open(clerk, 'packages/staff/pages/till/index')
+  await fill(clerk, 'till-code-input', code)
+  await byId(clerk, 'till-lookup').click()
+  await byId(clerk, 'till-member-name').waitFor()
+  assert.equal(await number(clerk, 'till-member-points'), pointsBefore)
+
+  const receipt = `E2E-${Date.now()}`
+  await fill(clerk, 'till-amount-input', '128.50')
+  await fill(clerk, 'till-receipt-input', receipt)
+  await byId(clerk, 'till-submit').click()
+  await byId(clerk, 'till-result').waitFor()
+  assert.match(await byId(clerk, 'till-result').innerText(), /\+128/)
+  await clerk.screenshot({ path: `${SHOTS}/till.png`, fullPage: true })
+
+  await member.reload()
+  await member.locator('.taro_page_stationed').first().waitFor()
+  await byId(member, 'card-points').waitFor()
+  await member.waitForFunction(
+    ([id, expected]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/[^\d-]/g, '') === String(expected),
+    ['card-points', pointsBefore + 128],
+  )
+  await byId(member, 'points-history-link').click()
+  await byId(member, 'ledger-entry').waitFor()
+  assert.match(await byId(member, 'ledger-entry').innerText(), /\+128/)
+
+  // The same receipt again, with the member's current code: refused as already recorded, nothing credited.
+  await byId(clerk, 'till-next').click()
+  await fill(clerk, 'till-code-input', code)
+  await byId(clerk, 'till-lookup').click()
+  await byId(clerk, 'till-member-name').waitFor()
+  await fill(clerk, 'till-amount-input', '128.50')
+  await fill(clerk, 'till-receipt-input', receipt)
+  await byId(clerk, 'till-submit').click()
+  await byId(clerk, 'till-result').waitFor()
+  assert.match(await byId(clerk, 'till-result').innerText(), /已入账|未重复/)
+  assert.doesNotMatch(await byId(clerk, 'till-result').innerText(), /\+128/)
+
+  await open(member, 'pages/card/index')
+  await byId(member, 'card-points').waitFor()
+  assert.equal(await number(member, 'card-points'), pointsBefore + 128)
+})
+
+test('a forged member code is refused at the till', async () => {
+  const clerk = await (await browser.newContext(PHONE)).newPage()
+  await loginAs(clerk, 'clerk')
+  await open(clerk, 'packages/staff/pages/till/index')
+  await fill(clerk, 'till-code-input', '000000010000000000000000')
+  await byId(clerk, 'till-lookup').click()
+  await byId(clerk, 'till-error').waitFor()
+  assert.match(await byId(clerk, 'till-error').innerText(), /会员码/)
+})
