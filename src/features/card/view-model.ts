@@ -1,0 +1,70 @@
+import type { CardView, TierCode, TierView } from '../../contract/schemas'
+
+/** Pure presentation rules for the membership card. No Taro, no React: unit-tested in node. */
+
+/** Fen → "¥12.30"; whole yuan drop the decimals ("¥128"). Integer maths only: amounts are fen. */
+export function formatYuan(fen: number): string {
+  const sign = fen < 0 ? '-' : ''
+  const abs = Math.abs(Math.trunc(fen))
+  const yuan = Math.floor(abs / 100)
+  const cents = abs % 100
+  const grouped = String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${sign}¥${grouped}${cents ? `.${String(cents).padStart(2, '0')}` : ''}`
+}
+
+/** 85 → "8.5 折", 90 → "9 折". 100 or more means no discount. */
+export function discountText(discountPct: number): string | null {
+  if (discountPct >= 100 || discountPct <= 0) return null
+  const tenths = discountPct / 10
+  return `${Number.isInteger(tenths) ? tenths : tenths.toFixed(1).replace(/0$/, '')} 折`
+}
+
+export function benefitText(tier: TierView): string {
+  const d = discountText(tier.discountPct)
+  return d ? `${tier.name}会员享 ${d}` : `${tier.name}会员消费享积分`
+}
+
+export interface TierProgress {
+  /** 0..100 */
+  percent: number
+  text: string
+  isTop: boolean
+}
+
+/** Progress from this tier's threshold to the next one. Growth is 1 per yuan, so growth to go = yuan to spend. */
+export function tierProgress(card: Pick<CardView, 'tier' | 'nextTier' | 'growth' | 'growthToNext'>): TierProgress {
+  if (!card.nextTier) return { percent: 100, text: '已是最高等级', isTop: true }
+  const span = card.nextTier.minGrowth - card.tier.minGrowth
+  const toGo = Math.max(0, card.growthToNext ?? card.nextTier.minGrowth - card.growth)
+  const done = span > 0 ? span - toGo : 0
+  const percent = span > 0 ? Math.min(100, Math.max(0, Math.round((done / span) * 100))) : 0
+  return { percent, text: `再消费 ${formatYuan(toGo * 100)} 升级${card.nextTier.name}`, isTop: false }
+}
+
+export interface TierTheme {
+  className: string
+  /** CSS gradient for the card face, also used inline where classes don't reach. */
+  background: string
+  textColor: string
+}
+
+const THEMES: Record<TierCode, TierTheme> = {
+  normal: { className: 'tier-normal', background: 'linear-gradient(135deg, #5b6472 0%, #2f3640 100%)', textColor: '#ffffff' },
+  silver: { className: 'tier-silver', background: 'linear-gradient(135deg, #e3e7ec 0%, #9aa4b1 100%)', textColor: '#1f2933' },
+  gold: { className: 'tier-gold', background: 'linear-gradient(135deg, #f6d88b 0%, #c8963e 100%)', textColor: '#3d2a05' },
+  diamond: { className: 'tier-diamond', background: 'linear-gradient(135deg, #3a2f6b 0%, #0d1b3d 60%, #1b4d7a 100%)', textColor: '#e8f1ff' },
+}
+
+export function tierTheme(code: TierCode): TierTheme {
+  return THEMES[code] ?? THEMES.normal
+}
+
+/** "M000123" → "M000 123"? Member numbers are shown as the server gives them; only trimmed. */
+export function displayMemberNo(memberNo: string): string {
+  return memberNo.trim()
+}
+
+/** 12345 → "12,345" */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}

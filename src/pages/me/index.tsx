@@ -1,0 +1,75 @@
+import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { ErrorBlock, LoadingBlock } from '../../components/state-view'
+import { DevLoginPanel } from '../../features/session/DevLoginPanel'
+import { isStaff, roleLabel } from '../../features/session/store'
+import { useSession } from '../../features/session/use-session'
+import { supportsDevLogin } from '../../services/api'
+import { go, routes, type Route } from '../../services/nav'
+import './index.scss'
+
+interface LinkProps {
+  title: string
+  hint?: string
+  route: Route
+  testId: string
+}
+
+function LinkRow({ title, hint, route, testId }: LinkProps) {
+  return (
+    <View className="me-page__row" onClick={() => go(route)} data-testid={testId}>
+      <Text>{title}</Text>
+      <View className="me-page__row-right">
+        {hint && <Text className="me-page__hint">{hint}</Text>}
+        <Text className="me-page__arrow">›</Text>
+      </View>
+    </View>
+  )
+}
+
+/** 我的: who I am, where I can go (收银台 only for staff), and on H5 switching the demo identity. */
+export default function MePage() {
+  const { status, me, error, reload, logout } = useSession()
+  useDidShow(() => void reload())
+
+  const name = me?.staffName ?? me?.nickname ?? (me?.hasCard ? '会员' : '新顾客')
+
+  return (
+    <View className="page me-page">
+      {(status === 'idle' || status === 'loading') && <LoadingBlock />}
+      {status === 'login' && <DevLoginPanel onDone={() => void reload()} />}
+      {status === 'error' && <ErrorBlock message={error?.message ?? '加载失败'} onRetry={() => void reload()} />}
+      {status === 'ready' && me && (
+        <>
+          <View className="me-page__header">
+            <View className="me-page__avatar">{name.slice(0, 1)}</View>
+            <View className="me-page__who">
+              <Text className="me-page__name" data-testid="me-name">
+                {name}
+              </Text>
+              <Text className="me-page__role" data-testid="me-role">
+                {roleLabel(me.role)}
+                {me.role === 'member' && !me.hasCard ? ' · 未开卡' : ''}
+              </Text>
+            </View>
+          </View>
+          <View className="me-page__group">
+            {me.hasCard ? (
+              <LinkRow title="积分明细" route={routes.points} testId="me-points-link" />
+            ) : (
+              <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
+            )}
+            {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
+          </View>
+        </>
+      )}
+      {supportsDevLogin() && status !== 'login' && (
+        <View className="me-page__group">
+          <View className="me-page__row me-page__row--center" onClick={logout} data-testid="switch-identity">
+            <Text>切换演示身份</Text>
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

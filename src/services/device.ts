@@ -1,0 +1,52 @@
+import Taro from '@tarojs/taro'
+import { isWeapp } from './platform'
+
+/** Scanning exists only inside WeChat; H5 users type or paste the code. */
+export const canScan = (): boolean => isWeapp()
+
+/** Opens the WeChat scanner. Resolves null when the user cancels. */
+export async function scanCode(): Promise<string | null> {
+  if (!canScan()) return null
+  try {
+    const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode', 'barCode'] })
+    return res.result || null
+  } catch {
+    return null
+  }
+}
+
+let savedBrightness: number | null = null
+
+/** Full brightness while a code is on screen so till scanners read it; remembers the user's level. */
+export async function raiseBrightness(): Promise<void> {
+  if (!isWeapp()) return
+  try {
+    if (savedBrightness === null) {
+      const current = await Taro.getScreenBrightness()
+      savedBrightness = current.value
+    }
+    await Taro.setScreenBrightness({ value: 1 })
+  } catch {
+    // Brightness is a nicety; a refusal must never break the card.
+  }
+}
+
+export async function restoreBrightness(): Promise<void> {
+  if (!isWeapp() || savedBrightness === null) return
+  const value = savedBrightness
+  savedBrightness = null
+  try {
+    await Taro.setScreenBrightness({ value })
+  } catch {
+    // see raiseBrightness
+  }
+}
+
+export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
+  Taro.showToast({ title, icon, duration: 2000 }).catch(() => undefined)
+}
+
+export function vibrateShort(): void {
+  if (!isWeapp()) return
+  Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)
+}

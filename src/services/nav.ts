@@ -1,0 +1,28 @@
+import Taro from '@tarojs/taro'
+
+/** Every route the client navigates to, in one place (the same strings as app.config.ts). */
+export const routes = {
+  card: '/pages/card/index',
+  me: '/pages/me/index',
+  openCard: '/packages/member/pages/open-card/index',
+  points: '/packages/member/pages/points/index',
+  till: '/packages/staff/pages/till/index',
+} as const
+
+export type Route = (typeof routes)[keyof typeof routes]
+const tabs: ReadonlyArray<Route> = [routes.card, routes.me]
+
+export function go(route: Route): void {
+  const done = tabs.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url: route })
+  Promise.resolve(done).catch(() => undefined)
+}
+
+/** Back to the previous page, or to the card tab when the page was opened directly (e.g. by URL on H5). */
+export function backOr(route: Route): void {
+  const stack = Taro.getCurrentPages()
+  if (stack.length > 1) {
+    Promise.resolve(Taro.navigateBack()).catch(() => go(route))
+  } else {
+    go(route)
+  }
+}
