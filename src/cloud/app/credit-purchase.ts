@@ -1,0 +1,80 @@
+import { AppError, type ApiOutput } from '../../contract'
+import { earningsForPurchase } from '../../domain/points'
+import { pointsExpireAt } from '../../domain/points-expiry'
+import { promotionFor } from '../../domain/tiers'
+import { writeAudit } from '../db/repositories/audit-log'
+import { creditMember, findMemberByNo, setMemberTier, type MemberRow } from '../db/repositories/members'
+import { appendLedgerEntry } from '../db/repositories/points-ledger'
+import { findPurchaseByReceipt, insertPurchaseIfNew } from '../db/repositories/purchases'
+import type { UseCaseContext } from './store-context'
+import { toStaffMemberView, toTierView } from './views'
+
+export interface PurchaseToCredit {
+  member: MemberRow
+  staffId: number
+  receiptNo: string
+  amountFen: number
+}
+
+/**
+ * Records one receipt and credits its points and growth, inside the caller's transaction. The order matters:
+ * the receipt's unique key is claimed first, so a duplicate or a concurrent second clerk stops before any
+ * points move; the balance changes only by a guarded UPDATE next to its ledger entry.
+ * Shared by the till (staffRecordPurchase) and the demo seed, so seeded history obeys the same rules.
+ */
+export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
+  const { tx, store, now } = ctx
+  const { member, staffId, receiptNo, amountFen } = purchase
+  const purchaseId = await insertPurchaseIfNew(tx, { storeId: store.id, memberId: member.id, receiptNo, amountFen, staffId, createdAt: now })
+  if (purchaseId === null) return alreadyRecorded(ctx, purchase)
+
+  const earned = earningsForPurchase(amountFen, store)
+  if (earned.points > 0) {
+    await appendLedgerEntry(tx, {
+      storeId: store.id,
+      memberId: member.id,
+      reason: 'earn',
+      delta: earned.points,
+      requestId: `purchase:${receiptNo}`,
+      note: `消费 小票 ${receiptNo}`,
+      expiresAt: pointsExpireAt(now, store.timezone),
+      createdAt: now,
+    })
+  }
+  const totals = await creditMember(tx, member.id, earned.points, earned.growth)
+  const promotion = promotionFor(ctx.tiers, totals.tierCode, totals.growth)
+  if (promotion) await setMemberTier(tx, member.id, promotion.code)
+
+  await writeAudit(tx, {
+    staffId,
+    action: 'purchase.record',
+    memberId: member.id,
+    detail: { receiptNo, amountFen, purchaseId, pointsEarned: earned.points, growthEarned: earned.growth, promotedTo: promotion?.code ?? null },
+    createdAt: now,
+  })
+  const updated: MemberRow = { ...member, ...totals, tierCode: promotion?.code ?? totals.tierCode }
+  return {
+    alreadyRecorded: false,
+    pointsEarned: earned.points,
+    growthEarned: earned.growth,
+    promotedTo: promotion ? toTierView(promotion) : null,
+    member: toStaffMemberView(ctx, updated),
+  }
+}
+
+/** The receipt is already in: the same member gets a calm "already recorded", another member a conflict. */
+async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
+  const existing = await findPurchaseByReceipt(ctx.tx, ctx.store.id, purchase.receiptNo)
+  if (!existing) throw new Error('creditPurchase: conflicting purchase row vanished')
+  if (existing.memberId !== purchase.member.id) throw new AppError('RECEIPT_CONFLICT')
+  await writeAudit(ctx.tx, {
+    staffId: purchase.staffId,
+    action: 'purchase.duplicate',
+    memberId: purchase.member.id,
+    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, purchaseId: existing.id, recordedAmountFen: existing.amountFen },
+    createdAt: ctx.now,
+  })
+  // Re-read: the member row we hold predates the credit made by the first recording.
+  const current = (await findMemberByNo(ctx.tx, ctx.store.id, purchase.member.memberNo)) ?? purchase.member
+  return { alreadyRecorded: true, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: toStaffMemberView(ctx, current) }
+}

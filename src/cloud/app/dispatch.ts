@@ -1,0 +1,60 @@
+import { AppError, api, isApiName, zodIssuesToFields, type ApiName, type ApiResult } from '../../contract'
+import type { AppConfig } from '../config'
+import type { Db } from '../db'
+import { requireMember, requireStaff } from './access'
+import type { Caller } from './caller'
+import type { MemberRow } from '../db/repositories/members'
+import type { StaffRow } from '../db/repositories/staff'
+import { handlers } from './handlers'
+import { loadStoreContext, type UseCaseContext } from './store-context'
+
+export interface AppDeps {
+  db: Db
+  config: AppConfig
+  /** Injected in tests; the real clock otherwise. */
+  now?: () => Date
+}
+
+/**
+ * The one entry for every API call (cloud functions and the gateway): name → input → identity → use case.
+ * Never throws: failures come back as `{ ok: false, error }` with a code and a Chinese message; anything
+ * unexpected is logged here and reported as INTERNAL without details.
+ */
+export async function dispatch(name: string, rawInput: unknown, caller: Caller | null, deps: AppDeps): Promise<ApiResult<unknown>> {
+  try {
+    if (!isApiName(name)) throw new AppError('UNKNOWN_FUNCTION')
+    const parsed = api[name].input.safeParse(rawInput ?? {})
+    if (!parsed.success) throw new AppError('BAD_INPUT', undefined, zodIssuesToFields(parsed.error))
+    if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED')
+    const now = deps.now?.() ?? new Date()
+    const data = await deps.db.transaction(async (tx) => {
+      const ctx = await loadStoreContext(tx, deps.config, now)
+      return runHandler(name, ctx, caller, parsed.data)
+    })
+    // Output through the contract too: drops anything internal (row ids, ciphertexts) a view might have let through.
+    return { ok: true, data: api[name].output.parse(data) }
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toBody() }
+    console.error(`dispatch ${name} failed:`, error)
+    return { ok: false, error: new AppError('INTERNAL').toBody() }
+  }
+}
+
+/** Input already checked against api[name].input, so the registry's precise types can be relaxed here. */
+type CheckedHandler =
+  | { access: 'caller'; run: (ctx: UseCaseContext, who: Caller, input: unknown) => Promise<unknown> }
+  | { access: 'member'; run: (ctx: UseCaseContext, who: MemberRow, input: unknown) => Promise<unknown> }
+  | { access: 'staff'; run: (ctx: UseCaseContext, who: StaffRow, input: unknown) => Promise<unknown> }
+
+/** Runs inside the call's one transaction: the identity check and the use case see the same data. */
+async function runHandler(name: ApiName, ctx: UseCaseContext, caller: Caller, input: unknown): Promise<unknown> {
+  const handler = handlers[name] as unknown as CheckedHandler
+  switch (handler.access) {
+    case 'caller':
+      return handler.run(ctx, caller, input)
+    case 'member':
+      return handler.run(ctx, await requireMember(ctx, caller), input)
+    case 'staff':
+      return handler.run(ctx, await requireStaff(ctx, caller), input)
+  }
+}

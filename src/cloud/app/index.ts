@@ -1,0 +1,9 @@
+/**
+ * The server side as the gateway and the WeChat cloud functions see it: open a database, call `dispatch`.
+ * Everything else under src/cloud/app and src/cloud/db is internal.
+ */
+export type { Caller } from './caller'
+export { dispatch, type AppDeps } from './dispatch'
+export { openDatabase, type Db, type OpenDatabaseOptions, type OpenedDatabase } from '../db'
+export { seedDemoData, DEMO_OPENIDS } from './seed-demo-data'
+export { loadConfig, type AppConfig } from '../config'

@@ -1,0 +1,34 @@
+import { AppError } from '../../contract'
+import type { Tier } from '../../domain/tiers'
+import type { AppConfig } from '../config'
+import type { Tx } from '../db'
+import { findStoreByCode, listTiers, type StoreRow } from '../db/repositories/stores'
+
+/**
+ * One deployment serves one store today; the schema is already per store so a chain can follow by resolving
+ * the store from the caller (WeChat app id) instead of this constant.
+ */
+export const STORE_CODE = 'main'
+
+/** Everything a use case gets: its transaction, the store's configuration, the config and the clock. */
+export interface UseCaseContext {
+  tx: Tx
+  store: StoreRow
+  tiers: Tier[]
+  config: AppConfig
+  now: Date
+}
+
+export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date): Promise<UseCaseContext> {
+  const store = await findStoreByCode(tx, STORE_CODE)
+  // A missing store is a deployment mistake, not the caller's: it surfaces as INTERNAL and in the logs.
+  if (!store) throw new Error(`store '${STORE_CODE}' is not set up (run seedDemoData, or insert the stores and tiers rows)`)
+  const tiers = await listTiers(tx, store.id)
+  if (!tiers.some((t) => t.minGrowth === 0)) throw new Error(`store '${STORE_CODE}' has no entry tier (min_growth 0)`)
+  return { tx, store, tiers, config, now }
+}
+
+/** For rules that depend on the caller holding an active card. */
+export function assertActive(member: { status: string }): void {
+  if (member.status !== 'active') throw new AppError('MEMBER_CLOSED')
+}

@@ -1,0 +1,17 @@
+import { and, eq } from 'drizzle-orm'
+import type { Role } from '../../../contract'
+import type { Tx } from '../db'
+import { staff } from '../schema'
+
+export type StaffRow = Omit<typeof staff.$inferSelect, 'role'> & { role: Exclude<Role, 'member'> }
+
+export async function findActiveStaff(tx: Tx, storeId: number, openid: string): Promise<StaffRow | null> {
+  const rows = await tx
+    .select()
+    .from(staff)
+    .where(and(eq(staff.storeId, storeId), eq(staff.openid, openid), eq(staff.active, true)))
+    .limit(1)
+  const row = rows[0]
+  // The CHECK constraint on staff.role keeps this cast honest.
+  return row ? { ...row, role: row.role as StaffRow['role'] } : null
+}

@@ -1,0 +1,167 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+/**
+ * The tables. Money is integer fen, points and growth are integers. Rules that must hold under concurrency
+ * (one card per WeChat user, one credit per receipt, one ledger entry per request, no negative balance,
+ * an append-only ledger) are enforced here, by the database, not by reading first.
+ */
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+
+/** Store settings: every number in the business rules is configuration, not code. */
+export const stores = pgTable('stores', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  pointsPerYuan: integer('points_per_yuan').notNull(),
+  growthPerYuan: integer('growth_per_yuan').notNull(),
+  createdAt: createdAt(),
+})
+
+export const tiers = pgTable(
+  'tiers',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    minGrowth: integer('min_growth').notNull(),
+    discountPct: integer('discount_pct').notNull(),
+  },
+  (t) => [
+    uniqueIndex('tiers_store_code_uq').on(t.storeId, t.code),
+    uniqueIndex('tiers_store_min_growth_uq').on(t.storeId, t.minGrowth),
+    check('tiers_code_ck', sql`${t.code} in ('normal', 'silver', 'gold', 'diamond')`),
+    check('tiers_min_growth_ck', sql`${t.minGrowth} >= 0`),
+    check('tiers_discount_ck', sql`${t.discountPct} between 1 and 100`),
+  ],
+)
+
+/** Member numbers are part of the member code: 8 digits, never reused. */
+export const memberNoSeq = pgSequence('member_no_seq', { startWith: 10000001, minValue: 1, maxValue: 99999999, cycle: false })
+
+export const members = pgTable(
+  'members',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    openid: text('openid').notNull(),
+    memberNo: text('member_no').notNull().default(sql`lpad(nextval('member_no_seq')::text, 8, '0')`),
+    nickname: text('nickname').notNull(),
+    /** AES-256-GCM ciphertext (see app/field-cipher.ts); never stored or logged in clear. */
+    phoneEnc: text('phone_enc').notNull(),
+    birthdayEnc: text('birthday_enc'),
+    /**
+     * Kept in clear, deliberately: the monthly birthday job must find "members born in May" without decrypting
+     * every row, and a month alone does not identify anyone. Day and year stay encrypted.
+     */
+    birthMonth: smallint('birth_month'),
+    tierCode: text('tier_code').notNull(),
+    /** Cached sum of this member's ledger entries; changed only together with a ledger insert. */
+    pointsBalance: integer('points_balance').notNull().default(0),
+    growth: integer('growth').notNull().default(0),
+    status: text('status').notNull().default('active'),
+    openedAt: timestamp('opened_at', { withTimezone: true, mode: 'date' }).notNull(),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('members_store_openid_uq').on(t.storeId, t.openid),
+    uniqueIndex('members_member_no_uq').on(t.memberNo),
+    index('members_store_birth_month_ix').on(t.storeId, t.birthMonth),
+    check('members_points_balance_ck', sql`${t.pointsBalance} >= 0`),
+    check('members_growth_ck', sql`${t.growth} >= 0`),
+    check('members_status_ck', sql`${t.status} in ('active', 'closed')`),
+    check('members_birth_month_ck', sql`${t.birthMonth} between 1 and 12`),
+  ],
+)
+
+/** Append-only: a trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE. A correction is a new entry. */
+export const pointsLedger = pgTable(
+  'points_ledger',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    reason: text('reason').notNull(),
+    delta: integer('delta').notNull(),
+    /** The idempotency key: the same request can never move points twice. */
+    requestId: text('request_id').notNull(),
+    note: text('note'),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('points_ledger_store_request_uq').on(t.storeId, t.requestId),
+    index('points_ledger_member_id_ix').on(t.memberId, t.id),
+    check(
+      'points_ledger_reason_ck',
+      sql`${t.reason} in ('earn', 'redeem', 'refund', 'expire', 'birthday', 'referral', 'event', 'adjust')`,
+    ),
+    check('points_ledger_delta_ck', sql`${t.delta} <> 0`),
+  ],
+)
+
+export const staff = pgTable(
+  'staff',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    openid: text('openid').notNull(),
+    name: text('name').notNull(),
+    role: text('role').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('staff_store_openid_uq').on(t.storeId, t.openid),
+    check('staff_role_ck', sql`${t.role} in ('clerk', 'manager', 'admin')`),
+  ],
+)
+
+/** One row per receipt per store: the unique key is what makes recording a purchase idempotent. */
+export const purchases = pgTable(
+  'purchases',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    receiptNo: text('receipt_no').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    staffId: integer('staff_id').references(() => staff.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('purchases_store_receipt_uq').on(t.storeId, t.receiptNo),
+    index('purchases_member_id_ix').on(t.memberId),
+    check('purchases_amount_fen_ck', sql`${t.amountFen} > 0`),
+  ],
+)
+
+/** Every staff read of personal data and every staff write. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    staffId: integer('staff_id').references(() => staff.id),
+    action: text('action').notNull(),
+    memberId: bigint('member_id', { mode: 'number' }).references(() => members.id),
+    detail: jsonb('detail').notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_member_id_ix').on(t.memberId), index('audit_log_staff_id_ix').on(t.staffId)],
+)
