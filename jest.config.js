@@ -14,8 +14,19 @@ module.exports = {
     {
       displayName: 'node',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/tests/integration/**/*.test.ts'],
-      transformIgnorePatterns,
+      testMatch: [
+        '<rootDir>/src/**/*.test.ts',
+        '<rootDir>/tests/integration/**/*.test.ts',
+        // Races only show on real PostgreSQL: `npm run test:pg` sets this; plain `npm test` never runs them.
+        ...(process.env.MC_CONCURRENCY_TESTS === '1' ? ['<rootDir>/tests/concurrency/**/*.test.ts'] : []),
+      ],
+      // PGlite's Emscripten loader does `await import('module')`, which jest's VM refuses without
+      // --experimental-vm-modules; letting babel turn that into require() makes plain `npm test` work.
+      transformIgnorePatterns: [`/node_modules/(?!(${[...esmInNodeModules, '@electric-sql/pglite'].join('|')})/)`],
+      transform: { '\\.[jt]sx?$': 'babel-jest', '@electric-sql/pglite/dist/.+\\.cjs$': 'babel-jest' },
+      // With DATABASE_URL: one migrated template database per run, copied per test file. Without: no-ops.
+      globalSetup: '<rootDir>/tests/helpers/pg-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/pg-global-teardown.ts',
     },
     {
       displayName: 'ui',

@@ -1,7 +1,5 @@
-import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator'
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
 import { Pool } from 'pg'
@@ -37,11 +35,37 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<O
 }
 
 async function openPglite(dataDir: string | undefined, migrationsFolder: string): Promise<OpenedDatabase> {
+  // Loaded lazily: deployed cloud functions use PostgreSQL and do not ship PGlite at all.
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { migrate } = await import('drizzle-orm/pglite/migrator')
   // One process owns a PGlite folder (two silently lose writes): the gateway holds a lock file for that.
-  const client = new PGlite(dataDir)
-  const db = drizzlePglite(client, { schema })
-  await migratePglite(db, { migrationsFolder })
+  const client = new PGlite({ dataDir, ...(await pgliteAssets()) })
+  const db = drizzle(client, { schema })
+  try {
+    await migrate(db, { migrationsFolder })
+  } catch (error) {
+    await client.close()
+    throw error
+  }
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() }
+}
+
+let assets: Promise<{ wasmModule: WebAssembly.Module; fsBundle: Blob }> | undefined
+/**
+ * PGlite loads its WASM and file-system bundle with a dynamic `import('fs/promises')`, which jest's VM refuses
+ * without --experimental-vm-modules. Handing them over read here avoids that everywhere, and compiling the
+ * module once per process makes every later open cheaper.
+ */
+function pgliteAssets(): Promise<{ wasmModule: WebAssembly.Module; fsBundle: Blob }> {
+  if (!assets) {
+    const distDir = dirname(require.resolve('@electric-sql/pglite'))
+    assets = WebAssembly.compile(readFileSync(join(distDir, 'pglite.wasm'))).then((wasmModule) => ({
+      wasmModule,
+      fsBundle: new Blob([readFileSync(join(distDir, 'pglite.data'))]),
+    }))
+  }
+  return assets
 }
 
 async function openPostgres(url: string, poolMax: number, migrationsFolder: string): Promise<OpenedDatabase> {

@@ -1,0 +1,148 @@
+import { DEMO_OPENIDS } from '../../src/cloud/app'
+import { members } from '../../src/cloud/db/schema'
+import { eq } from 'drizzle-orm'
+import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
+
+let app: AppFixture
+beforeAll(async () => {
+  app = await createAppFixture()
+})
+afterEach(async () => expectBalancesMatchLedger(app.db))
+afterAll(async () => app?.close())
+
+describe('opening a membership card', () => {
+  it('creates a card on the first call and returns the same card on the second', async () => {
+    const first = await app.ok('openCard', { nickname: '  小周 ', phone: '13912345678', birthday: { month: 2, day: 29 } }, 'wx-open-twice')
+    expect(first.created).toBe(true)
+    expect(first.card.memberNo).toMatch(/^\d{8}$/)
+    const before = await app.counts()
+
+    const second = await app.ok('openCard', { nickname: '别的名字', phone: '13800000000' }, 'wx-open-twice')
+    expect(second.created).toBe(false)
+    expect(second.card).toEqual(first.card)
+    expect(await app.counts()).toEqual(before)
+  })
+
+  it('shows a new card at the entry tier with masked phone, birthday, next tier and the store name', async () => {
+    const { card } = await app.ok('openCard', { nickname: '阿青', phone: '13687654321', birthday: { month: 11, day: 3, year: 1990 } }, 'wx-new-view')
+    expect(card).toEqual({
+      memberNo: expect.stringMatching(/^\d{8}$/),
+      nickname: '阿青',
+      phoneMasked: '136****4321',
+      birthday: { month: 11, day: 3, year: 1990 },
+      tier: { code: 'normal', name: '普通', minGrowth: 0, discountPct: 90 },
+      nextTier: { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 },
+      growthToNext: 1000,
+      pointsBalance: 0,
+      growth: 0,
+      openedAt: app.clock.now().toISOString(),
+      storeName: '拾光咖啡',
+    })
+    expect(await app.ok('getMyCard', {}, 'wx-new-view')).toEqual({ card })
+  })
+
+  it('gives every new card its own member number', async () => {
+    const a = await openNewCard(app, 'wx-number-a')
+    const b = await openNewCard(app, 'wx-number-b')
+    expect(a.card.memberNo).not.toBe(b.card.memberNo)
+  })
+
+  it('stores the phone number and birthday encrypted, keeping only the birth month in clear', async () => {
+    await app.ok('openCard', { nickname: '加密', phone: '13555556666', birthday: { month: 7, day: 9, year: 1988 } }, 'wx-at-rest')
+    const [row] = await app.db.select().from(members).where(eq(members.openid, 'wx-at-rest'))
+    expect(row.phoneEnc).not.toContain('13555556666')
+    expect(row.phoneEnc).not.toContain('5556666')
+    expect(row.birthdayEnc).not.toContain('1988')
+    expect(row.birthMonth).toBe(7)
+  })
+})
+
+describe('the demo member card', () => {
+  it('shows the seeded tier, the growth to the next tier and a balance equal to the ledger', async () => {
+    const { card } = await app.ok('getMyCard', {}, DEMO_OPENIDS.member)
+    expect(card.nickname).toBe('小林')
+    expect(card.phoneMasked).toBe('138****5678')
+    expect(card.tier.code).toBe('silver')
+    expect(card.nextTier.code).toBe('gold')
+    expect(card.growthToNext).toBe(5000 - card.growth)
+    const history = await app.ok('listPointsHistory', { limit: 50 }, DEMO_OPENIDS.member)
+    expect(history.entries.reduce((sum: number, e: { delta: number }) => sum + e.delta, 0)).toBe(card.pointsBalance)
+  })
+
+  it('tells who is calling: member with a card, clerk, and a visitor without one', async () => {
+    expect(await app.ok('whoAmI', {}, DEMO_OPENIDS.member)).toEqual({ role: 'member', hasCard: true, nickname: '小林', staffName: null })
+    expect(await app.ok('whoAmI', {}, DEMO_OPENIDS.clerk)).toEqual({ role: 'clerk', hasCard: false, nickname: null, staffName: '店员小王' })
+    expect(await app.ok('whoAmI', {}, DEMO_OPENIDS.manager)).toMatchObject({ role: 'manager' })
+    expect(await app.ok('whoAmI', {}, 'wx-visitor')).toEqual({ role: 'member', hasCard: false, nickname: null, staffName: null })
+  })
+})
+
+describe('the member code', () => {
+  it('is 24 digits starting with the member number, refreshed after 60 seconds', async () => {
+    const { card } = await app.ok('getMyCard', {}, DEMO_OPENIDS.member)
+    const result = await app.ok('getMemberCode', {}, DEMO_OPENIDS.member)
+    expect(result.code).toMatch(/^\d{24}$/)
+    expect(result.code.slice(0, 8)).toBe(card.memberNo)
+    expect(result.issuedAt).toBe(app.clock.now().toISOString())
+    expect(Date.parse(result.refreshAt) - Date.parse(result.issuedAt)).toBe(60_000)
+  })
+
+  it('changes as time passes', async () => {
+    const first = await memberCodeOf(app, DEMO_OPENIDS.member)
+    app.clock.advanceS(61)
+    expect(await memberCodeOf(app, DEMO_OPENIDS.member)).not.toBe(first)
+  })
+})
+
+describe('who may call the member functions', () => {
+  it('refuses every call without a caller as UNAUTHENTICATED', async () => {
+    for (const name of ['whoAmI', 'getMyCard', 'getMemberCode', 'listPointsHistory']) {
+      expect(await app.call(name, {}, null)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+    }
+    const before = await app.counts()
+    expect(await app.call('openCard', { nickname: '无名', phone: '13800001111' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await app.counts()).toEqual(before)
+  })
+
+  it('tells a visitor without a card to open one first', async () => {
+    for (const name of ['getMyCard', 'getMemberCode', 'listPointsHistory']) {
+      expect(await app.call(name, {}, 'wx-no-card')).toEqual({ ok: false, error: { code: 'NOT_A_MEMBER', message: '您还没有开通会员卡' } })
+    }
+  })
+
+  it('shows each member only their own card and history', async () => {
+    const other = await openNewCard(app, 'wx-other-member', '13600009999')
+    const mine = await app.ok('getMyCard', {}, other.openid)
+    expect(mine.card.memberNo).toBe(other.card.memberNo)
+    expect(mine.card.phoneMasked).toBe('136****9999')
+    const history = await app.ok('listPointsHistory', {}, other.openid)
+    expect(history).toEqual({ entries: [], nextCursor: null })
+    const demo = await app.ok('getMyCard', {}, DEMO_OPENIDS.member)
+    expect(demo.card.memberNo).not.toBe(other.card.memberNo)
+  })
+})
+
+describe('points history', () => {
+  it('pages newest first with a cursor until the end, without gaps or repeats', async () => {
+    const all = await app.ok('listPointsHistory', { limit: 50 }, DEMO_OPENIDS.member)
+    expect(all.entries.length).toBeGreaterThan(5)
+    const seen: string[] = []
+    let cursor: string | undefined
+    for (let page = 0; page < 20; page++) {
+      const result = await app.ok('listPointsHistory', cursor ? { limit: 5, cursor } : { limit: 5 }, DEMO_OPENIDS.member)
+      seen.push(...result.entries.map((e: { id: string }) => e.id))
+      if (!result.nextCursor) break
+      expect(result.entries).toHaveLength(5)
+      cursor = result.nextCursor
+    }
+    expect(seen).toEqual(all.entries.map((e: { id: string }) => e.id))
+    const ids = seen.map(Number)
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids)
+    expect(all.entries[0]).toMatchObject({ reason: 'earn', note: expect.stringContaining('小票') })
+  })
+
+  it('uses 20 as the default page size', async () => {
+    const result = await app.ok('listPointsHistory', {}, DEMO_OPENIDS.member)
+    expect(result.entries.length).toBeLessThanOrEqual(20)
+  })
+})
