@@ -7,6 +7,9 @@ const esmInNodeModules = [
   'split-on-first', 'filter-obj', 'universal-router', 'is-mobile', 'style-inject', 'tslib', '@nutui',
 ]
 const transformIgnorePatterns = [`/node_modules/(?!(${esmInNodeModules.join('|')})/)`]
+// @tarojs/components/lib/react bundles its own pnpm tree (…/lib/react/node_modules/.pnpm/…/node_modules/tslib): let
+// babel reach those ESM files too.
+const uiTransformIgnorePatterns = [`/node_modules/(?!(${[...esmInNodeModules, '\\.pnpm'].join('|')})/)`]
 
 module.exports = {
   testTimeout: 30000,
@@ -32,7 +35,9 @@ module.exports = {
       displayName: 'ui',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/*.test.tsx'],
-      transformIgnorePatterns,
+      transformIgnorePatterns: uiTransformIgnorePatterns,
+      // swiper (pulled in by Taro's H5 components) ships .mjs: transform those too.
+      transform: { '\\.[mc]?[jt]sx?$': 'babel-jest' },
       setupFilesAfterEnv: ['<rootDir>/tests/ui/setup.ts'],
       moduleNameMapper: {
         '^@tarojs/components$': '@tarojs/components/lib/react',

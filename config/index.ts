@@ -9,8 +9,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'member-center',
     date: '2026-11-22',
     // NutUI's own styles are written for a 375 px design; ours for 750 px (the WeChat convention).
-    designWidth(input?: { file?: string } | string) {
-      const file = typeof input === 'string' ? input : input?.file
+    designWidth(input?: string | number | { file?: string }) {
+      const file = typeof input === 'object' && input ? input.file : undefined
       if (file && file.replace(/\\+/g, '/').includes('@nutui')) return 375
       return 750
     },

@@ -57,9 +57,9 @@ async function viaHttp(url: string, input: unknown, withToken: boolean): Promise
   const header: Record<string, string> = { 'Content-Type': 'application/json' }
   const token = withToken ? readStored<string>(TOKEN_KEY) : null
   if (token) header.Authorization = `Bearer ${token}`
-  let res: Taro.request.SuccessCallbackResult<unknown>
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>
   try {
-    res = await Taro.request({ url, method: 'POST', data: input as Record<string, unknown>, header, timeout: REQUEST_TIMEOUT_MS, dataType: 'json' })
+    res = await Taro.request<Record<string, unknown>>({ url, method: 'POST', data: input as Record<string, unknown>, header, timeout: REQUEST_TIMEOUT_MS, dataType: 'json' })
   } catch {
     throw networkError()
   }

@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: 'x' })
+export default definePageConfig({
+  navigationBarTitleText: '积分明细',
+  onReachBottomDistance: 80,
+})

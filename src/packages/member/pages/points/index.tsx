@@ -1,5 +1,58 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { useLoad, useReachBottom } from '@tarojs/taro'
+import { useMemo } from 'react'
+import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../../components/state-view'
+import { LedgerRow } from '../../../../features/points/LedgerRow'
+import { usePointsHistory } from '../../../../features/points/use-points-history'
+import { go, routes } from '../../../../services/nav'
+import './index.scss'
 
-export default function Placeholder() {
-  return <View>…</View>
+/** 积分明细: the ledger, newest first; more rows on reaching the bottom or with 加载更多. */
+export default function PointsPage() {
+  const h = usePointsHistory()
+  useLoad(() => void h.reload())
+  useReachBottom(() => void h.loadMore())
+  // One "now" per render batch keeps relative times ("5 分钟前") consistent down the list.
+  const nowMs = useMemo(() => Date.now(), [h.entries])
+
+  if (h.status === 'loading') return <LoadingBlock />
+  if (h.status === 'error') {
+    const notMember = h.error?.code === 'NOT_A_MEMBER'
+    return (
+      <View className="page points-page">
+        <ErrorBlock
+          message={h.error?.message ?? '加载失败'}
+          retryText={notMember ? '去开卡' : '重试'}
+          onRetry={() => (notMember ? go(routes.openCard) : void h.reload())}
+        />
+      </View>
+    )
+  }
+  if (h.entries.length === 0) {
+    return (
+      <View className="page points-page">
+        <EmptyBlock title="暂无积分记录" description="到店消费出示会员码，即可累积积分" />
+      </View>
+    )
+  }
+  return (
+    <View className="page points-page">
+      <View className="points-page__list" data-testid="ledger-list">
+        {h.entries.map((e) => (
+          <LedgerRow key={e.id} entry={e} nowMs={nowMs} />
+        ))}
+      </View>
+      <View className="points-page__footer">
+        {h.moreError && <Text className="points-page__more-error">{h.moreError.message}</Text>}
+        {h.hasMore ? (
+          <Button size="small" fill="none" loading={h.loadingMore} onClick={() => void h.loadMore()} data-testid="ledger-load-more">
+            {h.moreError ? '重新加载' : '加载更多'}
+          </Button>
+        ) : (
+          <Text className="points-page__end">没有更多了</Text>
+        )}
+      </View>
+    </View>
+  )
 }

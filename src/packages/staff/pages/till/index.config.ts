@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: 'x' })
+export default definePageConfig({
+  navigationBarTitleText: '收银台',
+})

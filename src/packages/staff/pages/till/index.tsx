@@ -1,5 +1,131 @@
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { useDidShow } from '@tarojs/taro'
+import { ErrorBlock, EmptyBlock, LoadingBlock } from '../../../../components/state-view'
+import { TextField } from '../../../../components/text-field'
+import { DevLoginPanel } from '../../../../features/session/DevLoginPanel'
+import { isStaff } from '../../../../features/session/store'
+import { useSession } from '../../../../features/session/use-session'
+import { MemberSummary, TillResult } from '../../../../features/till/TillPanels'
+import { useTill } from '../../../../features/till/use-till'
+import { canScan } from '../../../../services/device'
+import { go, routes } from '../../../../services/nav'
+import './index.scss'
 
-export default function Placeholder() {
-  return <View>…</View>
+/** 收银台: staff only. Scan or type the member code, look the member up, record the purchase. */
+export default function TillPage() {
+  const session = useSession()
+  useDidShow(() => void session.reload())
+
+  if (session.status === 'idle' || session.status === 'loading') return <LoadingBlock />
+  if (session.status === 'login') return <DevLoginPanel onDone={() => void session.reload()} />
+  if (session.status === 'error') {
+    return <ErrorBlock message={session.error?.message ?? '加载失败'} onRetry={() => void session.reload()} />
+  }
+  if (!isStaff(session.me?.role)) {
+    return (
+      <View className="page" data-testid="till-forbidden">
+        <EmptyBlock title="无权限" description="收银台仅限门店员工使用">
+          <Button type="primary" onClick={() => go(routes.card)}>
+            返回会员卡
+          </Button>
+        </EmptyBlock>
+      </View>
+    )
+  }
+  return <Till staffName={session.me?.staffName ?? null} />
+}
+
+function Till({ staffName }: { staffName: string | null }) {
+  const t = useTill()
+
+  return (
+    <View className="page till">
+      <View className="till__header">
+        <Text className="till__title">收银台</Text>
+        {staffName && <Text className="till__staff">当班：{staffName}</Text>}
+      </View>
+
+      {t.step === 'code' && (
+        <View className="till__section">
+          {canScan() && (
+            <Button block type="primary" size="large" onClick={() => void t.scan()} disabled={t.busy !== null} data-testid="till-scan">
+              扫码
+            </Button>
+          )}
+          <View className="till__form">
+            <TextField
+              label="会员码"
+              value={t.codeText}
+              onChange={t.setCodeText}
+              placeholder="输入或粘贴 24 位会员码"
+              maxlength={40}
+              testId="till-code-input"
+              onConfirm={() => void t.lookup()}
+            />
+          </View>
+          <Button
+            block
+            type={canScan() ? 'default' : 'primary'}
+            size="large"
+            loading={t.busy === 'lookup'}
+            disabled={t.busy !== null}
+            onClick={() => void t.lookup()}
+            data-testid="till-lookup"
+          >
+            查询
+          </Button>
+        </View>
+      )}
+
+      {t.step !== 'code' && t.member && t.step === 'member' && (
+        <>
+          <MemberSummary member={t.member} />
+          <View className="till__section">
+            <View className="till__form">
+              <TextField
+                label="消费金额"
+                value={t.amountText}
+                onChange={t.setAmountText}
+                placeholder="实付金额（元），如 128.50"
+                type="digit"
+                maxlength={12}
+                testId="till-amount-input"
+              />
+              <TextField
+                label="小票号"
+                value={t.receiptText}
+                onChange={t.setReceiptText}
+                placeholder="收银小票上的单号"
+                maxlength={40}
+                testId="till-receipt-input"
+              />
+            </View>
+            <Button
+              block
+              type="primary"
+              size="large"
+              loading={t.busy === 'record'}
+              disabled={t.busy !== null}
+              onClick={() => void t.record()}
+              data-testid="till-submit"
+            >
+              {t.busy === 'record' ? '入账中…' : '确认入账'}
+            </Button>
+            <View className="till__secondary" onClick={t.changeMember} data-testid="till-change-member">
+              <Text>换一位会员</Text>
+            </View>
+          </View>
+        </>
+      )}
+
+      {t.step === 'done' && t.result && <TillResult result={t.result} onNext={t.next} />}
+
+      {t.error && (
+        <View className="till__error" data-testid="till-error">
+          <Text>{t.error}</Text>
+        </View>
+      )}
+    </View>
+  )
 }

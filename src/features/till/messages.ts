@@ -1,0 +1,26 @@
+import type { ApiError } from '../../services/api'
+
+/**
+ * What the clerk reads when the till refuses. The server's Chinese message is already right for most codes;
+ * these add the next step for the ones a clerk meets at the counter.
+ */
+const TILL_HINTS: Partial<Record<ApiError['code'], string>> = {
+  CODE_STALE: '会员码已过期，请让顾客在小程序中刷新会员码后重新扫描',
+  CODE_FORGED: '会员码无效，请让顾客出示小程序内的实时会员码',
+  CODE_MALFORMED: '无法识别的会员码，请重新扫描或核对 24 位数字',
+  RECEIPT_CONFLICT: '该小票号已用于其他会员的消费，请核对小票号',
+  MEMBER_NOT_FOUND: '未找到该会员，请让顾客确认已开通会员卡',
+  MEMBER_CLOSED: '该会员卡已注销，无法积分',
+  FORBIDDEN: '当前账号没有收银权限',
+}
+
+export function tillErrorMessage(error: ApiError): string {
+  return TILL_HINTS[error.code] ?? error.message
+}
+
+/** Success line: "已入账 +128 积分". */
+export function earnedText(points: number): string {
+  return `已入账 +${points} 积分`
+}
+
+export const ALREADY_RECORDED_TEXT = '该小票已入账，未重复积分'

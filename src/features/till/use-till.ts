@@ -1,0 +1,123 @@
+import { useCallback, useRef, useState } from 'react'
+import { api, type ApiOutput, type StaffMemberView } from '../../contract/schemas'
+import { callApi, toApiError } from '../../services/api'
+import { scanCode, vibrateShort } from '../../services/device'
+import { parseYuanToFen } from './amount'
+import { tillErrorMessage } from './messages'
+
+export type RecordResult = ApiOutput<'staffRecordPurchase'>
+
+export interface TillState {
+  step: 'code' | 'member' | 'done'
+  codeText: string
+  amountText: string
+  receiptText: string
+  /** The code as parsed at lookup: the purchase is recorded against exactly what was looked up. */
+  memberCode: string | null
+  member: StaffMemberView | null
+  result: RecordResult | null
+  error: string | null
+  busy: 'lookup' | 'record' | null
+}
+
+const initial: TillState = {
+  step: 'code',
+  codeText: '',
+  amountText: '',
+  receiptText: '',
+  memberCode: null,
+  member: null,
+  result: null,
+  error: null,
+  busy: null,
+}
+
+const lookupInput = api.staffLookupMember.input
+const receiptSchema = api.staffRecordPurchase.input.shape.receiptNo
+
+/**
+ * The till flow: code → member → record → result → 下一位. One request at a time (a ref guards against a double
+ * tap arriving before React re-renders the disabled button); the receipt number is the idempotency key, so a
+ * retried submit can never add points twice.
+ */
+export function useTill() {
+  const [s, setS] = useState<TillState>(initial)
+  // Callbacks read the latest rendered state through this ref, so they can stay stable (useCallback with []).
+  const latest = useRef(s)
+  latest.current = s
+  const busy = useRef(false)
+  const patch = (p: Partial<TillState>) => setS((prev) => ({ ...prev, ...p }))
+
+  const lookup = useCallback(async (codeOverride?: string) => {
+    if (busy.current) return
+    const codeText = codeOverride ?? latest.current.codeText
+    const parsed = lookupInput.safeParse({ memberCode: codeText })
+    if (!parsed.success) {
+      patch({ codeText, error: parsed.error.issues[0]?.message ?? '会员码应为 24 位数字' })
+      return
+    }
+    busy.current = true
+    patch({ codeText, busy: 'lookup', error: null })
+    try {
+      const { member } = await callApi('staffLookupMember', parsed.data)
+      patch({ step: 'member', member, memberCode: parsed.data.memberCode, busy: null })
+    } catch (e) {
+      patch({ busy: null, error: tillErrorMessage(toApiError(e)) })
+    } finally {
+      busy.current = false
+    }
+  }, [])
+
+  const scan = useCallback(async () => {
+    const code = await scanCode()
+    if (code) await lookup(code)
+  }, [lookup])
+
+  const record = useCallback(async () => {
+    if (busy.current) return
+    const snapshot = latest.current
+    if (!snapshot.memberCode) return
+    const amount = parseYuanToFen(snapshot.amountText)
+    if (!amount.ok) {
+      patch({ error: amount.message })
+      return
+    }
+    const receipt = receiptSchema.safeParse(snapshot.receiptText)
+    if (!receipt.success) {
+      patch({ error: receipt.error.issues[0]?.message ?? '小票号不正确' })
+      return
+    }
+    busy.current = true
+    patch({ busy: 'record', error: null })
+    try {
+      const result = await callApi('staffRecordPurchase', {
+        memberCode: snapshot.memberCode,
+        receiptNo: receipt.data,
+        amountFen: amount.fen,
+      })
+      vibrateShort()
+      patch({ step: 'done', result, member: result.member, busy: null })
+    } catch (e) {
+      patch({ busy: null, error: tillErrorMessage(toApiError(e)) })
+    } finally {
+      busy.current = false
+    }
+  }, [])
+
+  const next = useCallback(() => {
+    if (busy.current) return
+    setS(initial)
+  }, [])
+
+  /** Back to the code step (wrong member), keeping nothing from the previous one. */
+  const changeMember = useCallback(() => {
+    if (busy.current) return
+    setS(initial)
+  }, [])
+
+  const setCodeText = (v: string) => patch({ codeText: v, error: null })
+  const setAmountText = (v: string) => patch({ amountText: v, error: null })
+  const setReceiptText = (v: string) => patch({ receiptText: v, error: null })
+
+  return { ...s, lookup, scan, record, next, changeMember, setCodeText, setAmountText, setReceiptText }
+}

@@ -1,0 +1,163 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { ApiError, callApi, devLogin, hasSession } from '../../services/api'
+import { useCardStore } from '../../features/card/store'
+import { useSessionStore } from '../../features/session/store'
+import { aCard, aCode, CODE, tiers } from '../../../tests/ui/fixtures'
+import { routeApi } from '../../../tests/ui/api-mock'
+import CardPage from './index'
+
+jest.mock('../../services/api', () => require('../../../tests/ui/api-mock').apiModuleMock())
+
+const callApiMock = callApi as jest.Mock
+const hasSessionMock = hasSession as jest.Mock
+
+beforeEach(() => {
+  useCardStore.getState().reset()
+  useSessionStore.setState({ status: 'idle', me: null, error: null })
+  hasSessionMock.mockReturnValue(true)
+})
+
+const testId = (id: string) => screen.getByTestId(id)
+
+describe('card page', () => {
+  it('shows a loading state while the card is on its way', async () => {
+    callApiMock.mockReturnValue(new Promise(() => undefined))
+    render(<CardPage />)
+    expect(await screen.findByText('加载中…')).toBeInTheDocument()
+  })
+
+  it('offers the demo login on H5 when there is no session, then shows the card', async () => {
+    hasSessionMock.mockReturnValue(false)
+    render(<CardPage />)
+    for (const who of ['member', 'clerk', 'manager', 'visitor']) {
+      expect(await screen.findByTestId(`dev-login-${who}`)).toBeInTheDocument()
+    }
+    expect(screen.getByText('演示会员')).toBeInTheDocument()
+    expect(screen.getByText('新顾客')).toBeInTheDocument()
+    expect(callApiMock).not.toHaveBeenCalled()
+
+    hasSessionMock.mockReturnValue(true)
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
+    fireEvent.click(testId('dev-login-member'))
+    await waitFor(() => expect(devLogin).toHaveBeenCalledWith('member'))
+    expect(await screen.findByTestId('card-tier-name')).toHaveTextContent('银卡')
+  })
+
+  it('guides a visitor without a card to 开通会员卡', async () => {
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        throw new ApiError('NOT_A_MEMBER', '您还没有开通会员卡')
+      },
+    })
+    render(<CardPage />)
+    const button = await screen.findByTestId('open-card-button')
+    expect(button).toHaveTextContent('开通会员卡')
+    expect(screen.getByText('您还没有会员卡')).toBeInTheDocument()
+    fireEvent.click(button)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/pages/open-card/index' })
+  })
+
+  it('shows the card: tier, points, growth, member no, progress to the next tier and the benefit', async () => {
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
+    render(<CardPage />)
+    expect(await screen.findByTestId('card-tier-name')).toHaveTextContent('银卡')
+    expect(testId('card-points')).toHaveTextContent(/^1280$/)
+    expect(testId('card-growth')).toHaveTextContent(/^1800$/)
+    expect(testId('card-member-no')).toHaveTextContent('M00000042')
+    expect(screen.getByText('晨光咖啡')).toBeInTheDocument()
+    expect(screen.getByText('小林')).toBeInTheDocument()
+    expect(testId('card-progress-text')).toHaveTextContent('再消费 ¥3,200 升级金卡')
+    expect(testId('card-benefit')).toHaveTextContent('银卡会员享 8.5 折')
+    expect(testId('points-history-link')).toHaveTextContent('积分明细')
+  })
+
+  it('says 已是最高等级 on the top tier', async () => {
+    routeApi(callApiMock, {
+      getMyCard: () => ({ card: aCard({ tier: tiers.diamond, nextTier: null, growthToNext: null, growth: 25000 }) }),
+      getMemberCode: () => aCode(),
+    })
+    render(<CardPage />)
+    expect(await screen.findByTestId('card-progress-text')).toHaveTextContent('已是最高等级')
+    expect(testId('card-tier-name')).toHaveTextContent('钻石')
+  })
+
+  it('shows the member code as QR, barcode and grouped digits, and refreshes it on 刷新', async () => {
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
+    render(<CardPage />)
+    expect(await screen.findByTestId('member-code-digits')).toHaveTextContent('1234 5678 9012 3456 7890 1234')
+    expect(testId('member-code-digits').textContent?.replace(/\s/g, '')).toBe(CODE)
+    for (const id of ['member-code-qr', 'member-code-barcode']) {
+      const img = testId(id) as HTMLElement & { src?: string }
+      expect(img.src ?? img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/)
+    }
+    const calls = () => callApiMock.mock.calls.filter(([name]) => name === 'getMemberCode').length
+    expect(calls()).toBe(1)
+    fireEvent.click(testId('member-code-refresh'))
+    await waitFor(() => expect(calls()).toBe(2))
+  })
+
+  it('refreshes the code by itself when refreshAt comes', async () => {
+    jest.useFakeTimers()
+    try {
+      routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
+      render(<CardPage />)
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(0)
+      })
+      expect(screen.getByTestId('member-code-countdown')).toHaveTextContent('60 秒后自动刷新')
+      const calls = () => callApiMock.mock.calls.filter(([name]) => name === 'getMemberCode').length
+      expect(calls()).toBe(1)
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(61_000)
+      })
+      expect(calls()).toBe(2)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('shows an error with 重试, and retrying loads the card', async () => {
+    let fail = true
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        if (fail) throw new ApiError('INTERNAL', '系统繁忙，请稍后再试')
+        return { card: aCard() }
+      },
+      getMemberCode: () => aCode(),
+    })
+    render(<CardPage />)
+    expect(await screen.findByText('系统繁忙，请稍后再试')).toBeInTheDocument()
+    fail = false
+    fireEvent.click(testId('state-retry'))
+    expect(await screen.findByTestId('card-points')).toHaveTextContent('1280')
+  })
+
+  it('offline: shows the last stored card with an offline banner', async () => {
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard({ pointsBalance: 77 }) }), getMemberCode: () => aCode() })
+    const first = render(<CardPage />)
+    expect(await screen.findByTestId('card-points')).toHaveTextContent('77')
+    first.unmount()
+    // A fresh app start (empty memory) with the network down: the card comes from storage.
+    useCardStore.setState({ status: 'idle', card: null, offline: false, error: null })
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+      },
+    })
+    render(<CardPage />)
+    expect(await screen.findByTestId('offline-banner')).toBeInTheDocument()
+    expect(testId('card-points')).toHaveTextContent('77')
+  })
+
+  it('offline with nothing stored: an error state, not an empty card', async () => {
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+      },
+    })
+    render(<CardPage />)
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
+    expect(screen.queryByTestId('card-points')).not.toBeInTheDocument()
+  })
+})

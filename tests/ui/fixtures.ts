@@ -1,0 +1,44 @@
+import type { ApiOutput, CardView, StaffMemberView, TierView } from '../../src/contract/schemas'
+
+export const tiers: Record<'normal' | 'silver' | 'gold' | 'diamond', TierView> = {
+  normal: { code: 'normal', name: '普通会员', minGrowth: 0, discountPct: 90 },
+  silver: { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 },
+  gold: { code: 'gold', name: '金卡', minGrowth: 5000, discountPct: 80 },
+  diamond: { code: 'diamond', name: '钻石', minGrowth: 20000, discountPct: 75 },
+}
+
+export function aCard(over: Partial<CardView> = {}): CardView {
+  return {
+    memberNo: 'M00000042',
+    nickname: '小林',
+    phoneMasked: '138****5678',
+    birthday: { month: 3, day: 8 },
+    tier: tiers.silver,
+    nextTier: tiers.gold,
+    growthToNext: 3200,
+    pointsBalance: 1280,
+    growth: 1800,
+    openedAt: '2026-01-02T03:04:05.000Z',
+    storeName: '晨光咖啡',
+    ...over,
+  }
+}
+
+export function aStaffMember(over: Partial<StaffMemberView> = {}): StaffMemberView {
+  return {
+    memberNo: 'M00000042',
+    nickname: '小林',
+    phoneMasked: '138****5678',
+    tier: tiers.silver,
+    pointsBalance: 1280,
+    growth: 1800,
+    ...over,
+  }
+}
+
+export const CODE = '123456789012345678901234'
+
+export function aCode(over: Partial<ApiOutput<'getMemberCode'>> = {}): ApiOutput<'getMemberCode'> {
+  const now = Date.now()
+  return { code: CODE, issuedAt: new Date(now).toISOString(), refreshAt: new Date(now + 60_000).toISOString(), ...over }
+}
