@@ -1,0 +1,257 @@
+import { and, desc, eq } from 'drizzle-orm'
+import { DEMO_OPENIDS } from '../../src/cloud/app'
+import { auditLog, members, pointsLedger, purchases, staff, stores } from '../../src/cloud/db/schema'
+import { signMemberCode } from '../../src/domain/member-code'
+import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
+
+let app: AppFixture
+const clerk = DEMO_OPENIDS.clerk
+beforeAll(async () => {
+  app = await createAppFixture()
+})
+afterEach(async () => expectBalancesMatchLedger(app.db))
+afterAll(async () => app?.close())
+
+const record = (memberCode: string, receiptNo: string, amountFen: number, as: string = clerk) =>
+  app.call('staffRecordPurchase', { memberCode, receiptNo, amountFen }, as)
+
+async function memberRow(openid: string) {
+  const [row] = await app.db.select().from(members).where(eq(members.openid, openid))
+  return row
+}
+
+/** The database's own reason for refusing, from drizzle's wrapped error. */
+async function refusal(query: PromiseLike<unknown>): Promise<string> {
+  try {
+    await query
+  } catch (error) {
+    const messages: string[] = []
+    for (let e: any = error; e; e = e.cause) messages.push(String(e.message))
+    return messages.join(' | ')
+  }
+  throw new Error('expected the database to refuse')
+}
+
+async function lastAudit() {
+  const [row] = await app.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1)
+  return row
+}
+
+describe('a clerk looking up a member by code', () => {
+  it('sees the member with a masked phone, tier and points, and the read is audited', async () => {
+    const code = await memberCodeOf(app, DEMO_OPENIDS.member)
+    const card = (await app.ok('getMyCard', {}, DEMO_OPENIDS.member)).card
+    const result = await app.ok('staffLookupMember', { memberCode: code }, clerk)
+    expect(result.member).toEqual({
+      memberNo: card.memberNo,
+      nickname: '小林',
+      phoneMasked: '138****5678',
+      tier: card.tier,
+      pointsBalance: card.pointsBalance,
+      growth: card.growth,
+    })
+    const audit = await lastAudit()
+    const [clerkRow] = await app.db.select().from(staff).where(eq(staff.openid, clerk))
+    expect(audit).toMatchObject({ action: 'member.lookup', staffId: clerkRow.id, memberId: (await memberRow(DEMO_OPENIDS.member)).id })
+    expect(JSON.stringify(audit.detail)).not.toContain('5678')
+  })
+
+  it('accepts a code that a member shows with spaces, as a scanner or typist may add', async () => {
+    const code = await memberCodeOf(app, DEMO_OPENIDS.member)
+    const spaced = code.replace(/(\d{4})/g, '$1 ').trim()
+    expect((await app.call('staffLookupMember', { memberCode: spaced }, clerk)).ok).toBe(true)
+  })
+
+  it('refuses a code older than two minutes as stale but accepts one exactly two minutes old', async () => {
+    const code = await memberCodeOf(app, DEMO_OPENIDS.member)
+    app.clock.advanceS(120)
+    expect((await app.call('staffLookupMember', { memberCode: code }, clerk)).ok).toBe(true)
+    app.clock.advanceS(1)
+    const before = await app.counts()
+    expect(await app.call('staffLookupMember', { memberCode: code }, clerk)).toEqual({
+      ok: false,
+      error: { code: 'CODE_STALE', message: '会员码已过期，请让顾客刷新后重新出示' },
+    })
+    expect(await record(code, 'STALE-1', 10_000)).toMatchObject({ ok: false, error: { code: 'CODE_STALE' } })
+    expect(await app.counts()).toEqual(before)
+  })
+
+  it('refuses a tampered code, a code signed with another secret and one from the future as forged', async () => {
+    const code = await memberCodeOf(app, DEMO_OPENIDS.member)
+    const tampered = code.slice(0, 23) + ((Number(code[23]) + 1) % 10)
+    const memberNo = code.slice(0, 8)
+    const otherSecret = signMemberCode(memberNo, app.clock.now(), 'not-the-store-secret').code
+    const future = signMemberCode(memberNo, new Date(app.clock.now().getTime() + 31_000), app.config.memberCodeSecret).code
+    const before = await app.counts()
+    for (const bad of [tampered, otherSecret, future]) {
+      expect(await app.call('staffLookupMember', { memberCode: bad }, clerk)).toEqual({
+        ok: false,
+        error: { code: 'CODE_FORGED', message: '会员码无效，请让顾客出示小程序内的会员码' },
+      })
+      expect(await record(bad, 'FORGED-1', 10_000)).toMatchObject({ ok: false, error: { code: 'CODE_FORGED' } })
+    }
+    expect(await app.counts()).toEqual(before)
+  })
+
+  it('answers MEMBER_NOT_FOUND for a correctly signed code of a member number nobody has', async () => {
+    const code = signMemberCode('99999999', app.clock.now(), app.config.memberCodeSecret).code
+    expect(await app.call('staffLookupMember', { memberCode: code }, clerk)).toEqual({
+      ok: false,
+      error: { code: 'MEMBER_NOT_FOUND', message: '未找到该会员' },
+    })
+  })
+})
+
+describe('who may use the staff functions', () => {
+  it('refuses members, unknown callers and deactivated staff with FORBIDDEN and writes nothing', async () => {
+    const [store] = await app.db.select().from(stores)
+    await app.db.insert(staff).values({ storeId: store.id, openid: 'wx-former-clerk', name: '离职店员', role: 'clerk', active: false })
+    const code = await memberCodeOf(app, DEMO_OPENIDS.member)
+    const before = await app.counts()
+    for (const who of [DEMO_OPENIDS.member, 'wx-unknown-person', 'wx-former-clerk']) {
+      expect(await app.call('staffLookupMember', { memberCode: code }, who)).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: '没有权限执行此操作' },
+      })
+      expect(await record(code, `FORBIDDEN-${who}`, 10_000, who)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+    expect(await app.counts()).toEqual(before)
+  })
+
+  it('lets a manager record purchases too', async () => {
+    const { openid } = await openNewCard(app, 'wx-manager-customer')
+    const result = await record(await memberCodeOf(app, openid), 'MGR-1', 5_000, DEMO_OPENIDS.manager)
+    expect(result).toMatchObject({ ok: true, data: { pointsEarned: 50 } })
+  })
+})
+
+describe('recording a purchase at the till', () => {
+  it('credits one point and one growth per whole yuan, with a ledger entry, a receipt row and an audit row', async () => {
+    const { openid } = await openNewCard(app, 'wx-first-purchase')
+    const code = await memberCodeOf(app, openid)
+    const result = await app.ok('staffRecordPurchase', { memberCode: code, receiptNo: 'R-1001', amountFen: 12_399 }, clerk)
+    expect(result).toMatchObject({
+      alreadyRecorded: false,
+      pointsEarned: 123,
+      growthEarned: 123,
+      promotedTo: null,
+      member: { pointsBalance: 123, growth: 123, tier: { code: 'normal' } },
+    })
+    const member = await memberRow(openid)
+    const ledger = await app.db.select().from(pointsLedger).where(eq(pointsLedger.memberId, member.id))
+    expect(ledger).toHaveLength(1)
+    expect(ledger[0]).toMatchObject({ reason: 'earn', delta: 123, requestId: 'purchase:R-1001' })
+    // Earned 2025-06-15 in Shanghai: valid through 2026, i.e. until 2027-01-01 00:00 +08:00.
+    expect(ledger[0].expiresAt?.toISOString()).toBe('2026-12-31T16:00:00.000Z')
+    const [purchase] = await app.db.select().from(purchases).where(eq(purchases.receiptNo, 'R-1001'))
+    expect(purchase).toMatchObject({ memberId: member.id, amountFen: 12_399 })
+    const audit = await lastAudit()
+    expect(audit).toMatchObject({ action: 'purchase.record', memberId: member.id })
+    expect(audit.detail).toMatchObject({ receiptNo: 'R-1001', amountFen: 12_399, pointsEarned: 123, growthEarned: 123 })
+    expect((await app.ok('getMyCard', {}, openid)).card).toMatchObject({ pointsBalance: 123, growth: 123, growthToNext: 877 })
+  })
+
+  it('shows the member the new entry at the top of their points history', async () => {
+    const { openid } = await openNewCard(app, 'wx-history-after')
+    await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'R-HIST', amountFen: 8_800 }, clerk)
+    const { entries } = await app.ok('listPointsHistory', {}, openid)
+    expect(entries).toEqual([{ id: expect.any(String), reason: 'earn', delta: 88, note: expect.stringContaining('R-HIST'), createdAt: app.clock.now().toISOString() }])
+  })
+
+  it('promotes the member the moment growth crosses a threshold, and not again below the next one', async () => {
+    const { openid } = await openNewCard(app, 'wx-promotion')
+    const code = await memberCodeOf(app, openid)
+    const below = await app.ok('staffRecordPurchase', { memberCode: code, receiptNo: 'P-1', amountFen: 99_900 }, clerk)
+    expect(below).toMatchObject({ promotedTo: null, member: { growth: 999, tier: { code: 'normal' } } })
+    const across = await app.ok('staffRecordPurchase', { memberCode: code, receiptNo: 'P-2', amountFen: 100 }, clerk)
+    expect(across).toMatchObject({ promotedTo: { code: 'silver', name: '银卡', discountPct: 85 }, member: { growth: 1000, tier: { code: 'silver' } } })
+    const after = await app.ok('staffRecordPurchase', { memberCode: code, receiptNo: 'P-3', amountFen: 10_000 }, clerk)
+    expect(after).toMatchObject({ promotedTo: null, member: { tier: { code: 'silver' } } })
+    expect((await app.ok('getMyCard', {}, openid)).card).toMatchObject({ tier: { code: 'silver' }, nextTier: { code: 'gold' }, growthToNext: 3_900 })
+    expect((await lastAudit()).detail).toMatchObject({ promotedTo: null })
+  })
+
+  it('skips tiers when one purchase crosses several thresholds', async () => {
+    const { openid } = await openNewCard(app, 'wx-big-spender')
+    const result = await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'BIG-1', amountFen: 2_000_000 }, clerk)
+    expect(result).toMatchObject({ pointsEarned: 20_000, promotedTo: { code: 'diamond' }, member: { tier: { code: 'diamond' } } })
+  })
+
+  it('records a purchase under one yuan without points and without a ledger entry', async () => {
+    const { openid } = await openNewCard(app, 'wx-small-change')
+    const before = await app.counts()
+    const result = await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'SMALL-1', amountFen: 99 }, clerk)
+    expect(result).toMatchObject({ alreadyRecorded: false, pointsEarned: 0, growthEarned: 0, member: { pointsBalance: 0 } })
+    const after = await app.counts()
+    expect(after.purchases).toBe(before.purchases + 1)
+    expect(after.pointsLedger).toBe(before.pointsLedger)
+  })
+
+  it('answers alreadyRecorded for the same receipt entered twice and credits it once', async () => {
+    const { openid } = await openNewCard(app, 'wx-twice')
+    const code = await memberCodeOf(app, openid)
+    const first = await app.ok('staffRecordPurchase', { memberCode: code, receiptNo: 'DUP-1', amountFen: 5_000 }, clerk)
+    const before = await app.counts()
+    app.clock.advanceS(30)
+    const second = await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'DUP-1', amountFen: 5_000 }, clerk)
+    expect(second).toEqual({ alreadyRecorded: true, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: first.member })
+    const after = await app.counts()
+    expect(after.purchases).toBe(before.purchases)
+    expect(after.pointsLedger).toBe(before.pointsLedger)
+    expect((await memberRow(openid)).pointsBalance).toBe(50)
+  })
+
+  it('refuses a receipt already recorded for another member with RECEIPT_CONFLICT and writes nothing', async () => {
+    const a = await openNewCard(app, 'wx-receipt-owner')
+    const b = await openNewCard(app, 'wx-receipt-other')
+    await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, a.openid), receiptNo: 'SHARED-1', amountFen: 3_000 }, clerk)
+    const before = await app.counts()
+    expect(await record(await memberCodeOf(app, b.openid), 'SHARED-1', 3_000)).toEqual({
+      ok: false,
+      error: { code: 'RECEIPT_CONFLICT', message: '该小票号已用于其他会员的消费，请核对小票号' },
+    })
+    expect(await app.counts()).toEqual(before)
+    expect((await memberRow(b.openid)).pointsBalance).toBe(0)
+  })
+
+  it('refuses purchases for a closed card as MEMBER_NOT_FOUND', async () => {
+    const { openid } = await openNewCard(app, 'wx-closed-card')
+    const code = await memberCodeOf(app, openid)
+    await app.db.update(members).set({ status: 'closed', closedAt: app.clock.now() }).where(eq(members.openid, openid))
+    expect(await record(code, 'CLOSED-1', 1_000)).toMatchObject({ ok: false, error: { code: 'MEMBER_NOT_FOUND' } })
+    expect(await app.call('getMyCard', {}, openid)).toMatchObject({ ok: false, error: { code: 'MEMBER_CLOSED' } })
+  })
+})
+
+describe('what the database itself guarantees', () => {
+  it('refuses to update or delete ledger entries', async () => {
+    const [entry] = await app.db.select().from(pointsLedger).limit(1)
+    expect(await refusal(app.db.update(pointsLedger).set({ delta: 1_000_000 }).where(eq(pointsLedger.id, entry.id)))).toMatch(/append-only: UPDATE/)
+    expect(await refusal(app.db.delete(pointsLedger).where(eq(pointsLedger.id, entry.id)))).toMatch(/append-only: DELETE/)
+    const [still] = await app.db.select().from(pointsLedger).where(eq(pointsLedger.id, entry.id))
+    expect(still).toEqual(entry)
+  })
+
+  it('refuses a second ledger entry with the same request id', async () => {
+    const [entry] = await app.db.select().from(pointsLedger).limit(1)
+    const { id: _id, ...copy } = entry
+    expect(await refusal(app.db.insert(pointsLedger).values(copy))).toMatch(/points_ledger_store_request_uq/)
+  })
+
+  it('refuses a negative points balance and an unknown ledger reason', async () => {
+    const demo = await memberRow(DEMO_OPENIDS.member)
+    expect(await refusal(app.db.update(members).set({ pointsBalance: -1 }).where(eq(members.id, demo.id)))).toMatch(/members_points_balance_ck/)
+    expect(
+      await refusal(
+        app.db.insert(pointsLedger).values({ storeId: demo.storeId, memberId: demo.id, reason: 'gift', delta: 1, requestId: 'bad-reason', createdAt: new Date() }),
+      ),
+    ).toMatch(/points_ledger_reason_ck/)
+  })
+
+  it('refuses a second card for the same WeChat user in the same store', async () => {
+    const demo = await memberRow(DEMO_OPENIDS.member)
+    const { id: _id, memberNo: _no, ...copy } = demo
+    expect(await refusal(app.db.insert(members).values(copy))).toMatch(/members_store_openid_uq/)
+    expect(await app.db.select().from(members).where(and(eq(members.openid, DEMO_OPENIDS.member)))).toHaveLength(1)
+  })
+})
