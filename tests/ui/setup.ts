@@ -8,3 +8,13 @@ afterEach(() => {
   __taro.reset()
   jest.clearAllMocks()
 })
+
+// Two known warnings from NutUI's UMD bundle (third-party, harmless in jsdom) would drown real ones: drop just
+// those. Installed at load time because one of them fires while the test file imports NutUI.
+const KNOWN_THIRD_PARTY = [/forwardRef render functions accept exactly two parameters/, /Unsupported style property.*-webkitMask/]
+const originalError = console.error.bind(console)
+console.error = (...args: unknown[]) => {
+  const text = args.map(String).join(' ')
+  if (KNOWN_THIRD_PARTY.some((re) => re.test(text))) return
+  originalError(...args)
+}

@@ -16,11 +16,10 @@ interface Props {
 }
 
 /**
- * A labelled text input with its error line. On H5 the test id goes onto the real <input> (through Taro's
- * nativeProps), not the <taro-input-core> wrapper, so browser tests can type into it.
+ * A labelled text input with its error line. The test id sits on Taro's <Input> (on H5 the <taro-input-core>
+ * host, whose real <input> is its child: browser tests type into `[data-testid=…] input`).
  */
 export function TextField({ label, value, onChange, placeholder, type = 'text', maxlength, error, testId, disabled, onConfirm }: Props) {
-  const idProps = process.env.TARO_ENV === 'h5' ? { nativeProps: { 'data-testid': testId } } : { 'data-testid': testId }
   return (
     <View className={`text-field${error ? ' text-field--error' : ''}`}>
       <View className="text-field__row">
@@ -34,7 +33,7 @@ export function TextField({ label, value, onChange, placeholder, type = 'text', 
           disabled={disabled}
           onInput={(e) => onChange(e.detail.value)}
           onConfirm={onConfirm}
-          {...idProps}
+          data-testid={testId}
         />
       </View>
       {error && (

@@ -1,0 +1,76 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { ApiError, callApi } from '../../../../services/api'
+import { useCardStore } from '../../../../features/card/store'
+import { aCard } from '../../../../../tests/ui/fixtures'
+import { typeInto } from '../../../../../tests/ui/input'
+import OpenCardPage from './index'
+
+jest.mock('../../../../services/api', () => require('../../../../../tests/ui/api-mock').apiModuleMock())
+
+const callApiMock = callApi as jest.Mock
+
+const type = typeInto
+
+beforeEach(() => useCardStore.getState().reset())
+
+describe('open card page', () => {
+  it('shows field errors in Chinese and does not call the API when the form is invalid', async () => {
+    render(<OpenCardPage />)
+    fireEvent.click(await screen.findByTestId('open-card-submit'))
+    expect(await screen.findByText('请输入昵称')).toBeInTheDocument()
+    expect(screen.getByText('请输入 11 位手机号')).toBeInTheDocument()
+    expect(callApiMock).not.toHaveBeenCalled()
+  })
+
+  it('rejects a malformed phone number with the contract message', async () => {
+    render(<OpenCardPage />)
+    type('open-card-nickname', '小林')
+    type('open-card-phone', '12345')
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    expect(await screen.findByTestId('open-card-phone-error')).toHaveTextContent('请输入 11 位手机号')
+    expect(screen.queryByTestId('open-card-nickname-error')).not.toBeInTheDocument()
+    expect(callApiMock).not.toHaveBeenCalled()
+  })
+
+  it('submits the parsed input, stores the new card and goes back to the card', async () => {
+    const card = aCard({ nickname: '小林' })
+    callApiMock.mockResolvedValue({ card, created: true })
+    ;(Taro.getCurrentPages as jest.Mock).mockReturnValue([{}, {}])
+    render(<OpenCardPage />)
+    type('open-card-nickname', '  小林 ')
+    type('open-card-phone', '13800138000')
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    await waitFor(() => expect(callApiMock).toHaveBeenCalledTimes(1))
+    // Parsed by the contract schema: the nickname is trimmed and no birthday key is sent when none was picked.
+    expect(callApiMock).toHaveBeenCalledWith('openCard', { nickname: '小林', phone: '13800138000' })
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled())
+    expect(useCardStore.getState().card).toEqual(card)
+    expect(useCardStore.getState().status).toBe('ready')
+  })
+
+  it('shows the server field errors next to the fields', async () => {
+    callApiMock.mockRejectedValue(new ApiError('BAD_INPUT', '输入有误，请检查后重试', { phone: '该手机号已开卡' }))
+    render(<OpenCardPage />)
+    type('open-card-nickname', '小林')
+    type('open-card-phone', '13800138000')
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    expect(await screen.findByTestId('open-card-phone-error')).toHaveTextContent('该手机号已开卡')
+    expect(screen.getByTestId('open-card-error')).toHaveTextContent('输入有误，请检查后重试')
+    expect(Taro.navigateBack).not.toHaveBeenCalled()
+  })
+
+  it('does not submit twice while the first request is on its way', async () => {
+    let resolve: (v: unknown) => void = () => undefined
+    callApiMock.mockReturnValue(new Promise((r) => (resolve = r)))
+    render(<OpenCardPage />)
+    type('open-card-nickname', '小林')
+    type('open-card-phone', '13800138000')
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    await waitFor(() => expect(callApiMock).toHaveBeenCalledTimes(1))
+    resolve({ card: aCard(), created: true })
+    await waitFor(() => expect(useCardStore.getState().status).toBe('ready'))
+    expect(callApiMock).toHaveBeenCalledTimes(1)
+  })
+})
