@@ -1,0 +1,53 @@
+import { benefitText, discountText, formatYuan, tierProgress, tierTheme } from './view-model'
+import type { TierView } from '../../contract/schemas'
+
+const silver: TierView = { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 }
+const gold: TierView = { code: 'gold', name: '金卡', minGrowth: 5000, discountPct: 80 }
+
+describe('formatYuan', () => {
+  it.each([
+    [0, '¥0'],
+    [1, '¥0.01'],
+    [1230, '¥12.30'],
+    [12800, '¥128'],
+    [123456789, '¥1,234,567.89'],
+    [-5050, '-¥50.50'],
+  ])('%p fen reads %p', (fen, text) => expect(formatYuan(fen)).toBe(text))
+})
+
+describe('tier benefit', () => {
+  it('turns discount percent into 折', () => {
+    expect(discountText(85)).toBe('8.5 折')
+    expect(discountText(90)).toBe('9 折')
+    expect(discountText(75)).toBe('7.5 折')
+    expect(discountText(100)).toBeNull()
+  })
+  it('names the tier in the benefit line', () => {
+    expect(benefitText(silver)).toBe('银卡会员享 8.5 折')
+    expect(benefitText({ ...silver, discountPct: 100 })).toBe('银卡会员消费享积分')
+  })
+})
+
+describe('tierProgress', () => {
+  it('says how much more to spend for the next tier and how far along the member is', () => {
+    const p = tierProgress({ tier: silver, nextTier: gold, growth: 1800, growthToNext: 3200 })
+    expect(p).toEqual({ percent: 20, text: '再消费 ¥3,200 升级金卡', isTop: false })
+  })
+  it('falls back to the thresholds when growthToNext is missing', () => {
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 4000, growthToNext: null }).text).toBe('再消费 ¥1,000 升级金卡')
+  })
+  it('clamps to 0..100', () => {
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 9999, growthToNext: 0 }).percent).toBe(100)
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 0, growthToNext: 9000 }).percent).toBe(0)
+  })
+  it('says 已是最高等级 without a next tier', () => {
+    expect(tierProgress({ tier: gold, nextTier: null, growth: 30000, growthToNext: null })).toEqual({ percent: 100, text: '已是最高等级', isTop: true })
+  })
+})
+
+describe('tierTheme', () => {
+  it('gives every tier its own card art', () => {
+    const backgrounds = (['normal', 'silver', 'gold', 'diamond'] as const).map((c) => tierTheme(c).background)
+    expect(new Set(backgrounds).size).toBe(4)
+  })
+})

@@ -1,0 +1,87 @@
+import Taro from '@tarojs/taro'
+import { ApiError, callApi, clearSession, devLogin, hasSession } from './api'
+
+jest.mock('@tarojs/taro', () => require('../../tests/ui/taro-mock'))
+
+const request = Taro.request as unknown as jest.Mock
+const callFunction = Taro.cloud.callFunction as unknown as jest.Mock
+const reply = (data: unknown, statusCode = 200) => request.mockResolvedValueOnce({ data, statusCode, header: {}, errMsg: 'ok' })
+
+const withEnv = (env: 'h5' | 'weapp') => {
+  process.env.TARO_ENV = env
+}
+
+afterEach(() => {
+  clearSession()
+  jest.clearAllMocks()
+})
+
+describe('callApi on H5', () => {
+  beforeEach(() => withEnv('h5'))
+
+  it('posts the input to /api/<name> with the dev-login token and returns data', async () => {
+    reply({ ok: true, data: { token: 'tok-1', role: 'member', label: '演示会员' } })
+    await devLogin('member')
+    expect(request).toHaveBeenLastCalledWith(expect.objectContaining({ url: '/api/devLogin', method: 'POST', data: { as: 'member' } }))
+    expect(hasSession()).toBe(true)
+
+    reply({ ok: true, data: { code: '1'.repeat(24), issuedAt: 'a', refreshAt: 'b' } })
+    const out = await callApi('getMemberCode', {})
+    expect(out.code).toBe('1'.repeat(24))
+    const call = request.mock.calls[1][0]
+    expect(call.url).toBe('/api/getMemberCode')
+    expect(call.header.Authorization).toBe('Bearer tok-1')
+    expect(callFunction).not.toHaveBeenCalled()
+  })
+
+  it('throws a typed ApiError with the server message and fields', async () => {
+    reply({ ok: false, error: { code: 'BAD_INPUT', message: '输入有误，请检查后重试', fields: { phone: '请输入 11 位手机号' } } })
+    const err = await callApi('openCard', { nickname: 'x', phone: '1' }).catch((e) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect(err).toMatchObject({ code: 'BAD_INPUT', message: '输入有误，请检查后重试', fields: { phone: '请输入 11 位手机号' } })
+  })
+
+  it('maps a failed request to NETWORK_ERROR with a Chinese message', async () => {
+    request.mockRejectedValueOnce(new Error('request:fail'))
+    const err = await callApi('whoAmI', {}).catch((e) => e)
+    expect(err).toMatchObject({ code: 'NETWORK_ERROR', message: '网络连接失败，请检查网络后重试', isOffline: true })
+  })
+
+  it('maps a non-API response (no gateway, proxy error page) to SERVICE_UNAVAILABLE', async () => {
+    reply('<html>502</html>', 502)
+    const err = await callApi('whoAmI', {}).catch((e) => e)
+    expect(err).toMatchObject({ code: 'SERVICE_UNAVAILABLE', isOffline: true })
+  })
+
+  it('forgets the token on UNAUTHENTICATED', async () => {
+    reply({ ok: true, data: { token: 'tok-2', role: 'member', label: 'x' } })
+    await devLogin('member')
+    reply({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } })
+    await expect(callApi('whoAmI', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+    expect(hasSession()).toBe(false)
+  })
+})
+
+describe('callApi on weapp', () => {
+  beforeEach(() => withEnv('weapp'))
+  afterAll(() => withEnv('h5'))
+
+  it('calls the cloud function by name with the input as data and unwraps .result', async () => {
+    callFunction.mockResolvedValueOnce({ result: { ok: true, data: { role: 'member', hasCard: true, nickname: '小林', staffName: null } } })
+    const me = await callApi('whoAmI', {})
+    expect(me.nickname).toBe('小林')
+    expect(callFunction).toHaveBeenCalledWith({ name: 'whoAmI', data: {} })
+    expect(request).not.toHaveBeenCalled()
+    expect(hasSession()).toBe(true) // WeChat itself is the session
+  })
+
+  it('throws the typed error from the function result', async () => {
+    callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'CODE_STALE', message: '会员码已过期，请让顾客刷新后重新出示' } } })
+    await expect(callApi('staffLookupMember', { memberCode: '1'.repeat(24) })).rejects.toMatchObject({ code: 'CODE_STALE' })
+  })
+
+  it('maps a failed callFunction to NETWORK_ERROR', async () => {
+    callFunction.mockRejectedValueOnce(new Error('cloud.callFunction:fail'))
+    await expect(callApi('whoAmI', {})).rejects.toMatchObject({ code: 'NETWORK_ERROR' })
+  })
+})
