@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
@@ -59,7 +60,7 @@ let assets: Promise<{ wasmModule: WebAssembly.Module; fsBundle: Blob }> | undefi
  */
 function pgliteAssets(): Promise<{ wasmModule: WebAssembly.Module; fsBundle: Blob }> {
   if (!assets) {
-    const distDir = dirname(require.resolve('@electric-sql/pglite'))
+    const distDir = dirname(createRequire(__filename).resolve('@electric-sql/pglite'))
     assets = WebAssembly.compile(readFileSync(join(distDir, 'pglite.wasm'))).then((wasmModule) => ({
       wasmModule,
       fsBundle: new Blob([readFileSync(join(distDir, 'pglite.data'))]),
