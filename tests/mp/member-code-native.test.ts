@@ -1,0 +1,85 @@
+/**
+ * The weapp member code (src/components/member-code-native) under miniprogram-simulate: the real wxml/js/wxss
+ * from the source folder, fed with the same images and digits the card page computes (memberCodeImages,
+ * groupDigits), rendered, attached, and tapped.
+ */
+import path from 'node:path'
+import jComponent from 'j-component'
+import simulate from 'miniprogram-simulate'
+import { memberCodeImages } from '../../src/features/member-code/encode'
+import { countdownText, groupDigits } from '../../src/features/member-code/view-model'
+
+const CODE = '123456789012345678901234'
+let componentId: string
+
+beforeAll(() => {
+  // miniprogram-simulate registers the built-in <image> with no properties, so `src` would be dropped. Give the
+  // stand-in the two properties WeChat's <image> has that we use, so the test can read what the wxml bound.
+  jComponent.register({
+    id: 'image',
+    tagName: 'wx-image',
+    properties: { src: { type: String, value: '' }, mode: { type: String, value: '' } },
+    template: '<slot/>',
+  })
+  // One load per file: a second simulate.load() in the same file returns undefined under jest.
+  componentId = simulate.load(path.resolve(__dirname, '../../src/components/member-code-native/index'))
+})
+
+function renderCode(props: Record<string, unknown>) {
+  const comp = simulate.render(componentId, props)
+  const parent = document.createElement('parent-wrapper')
+  comp.attach(parent)
+  return comp
+}
+
+type Rendered = ReturnType<typeof simulate.render>
+const byTestId = (comp: Rendered, id: string) => comp.dom!.querySelector(`[data-testid="${id}"]`) as HTMLElement | null
+/** The `src` the wxml bound on an <image>, or null when the image is not rendered. */
+const imageSrc = (comp: Rendered, selector: string): string | null => {
+  const node = comp.querySelector(selector)
+  return node ? (node.data as { src: string }).src : null
+}
+
+describe('member-code-native', () => {
+  it('renders the QR and barcode images and the grouped digits', () => {
+    const images = memberCodeImages(CODE)
+    const comp = renderCode({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), countdown: countdownText(58) })
+
+    expect(byTestId(comp, 'member-code-qr')).not.toBeNull()
+    expect(byTestId(comp, 'member-code-barcode')).not.toBeNull()
+    // Compared as booleans: a mismatch should not print two multi-kilobyte data URIs.
+    expect(imageSrc(comp, '.mc-qr') === images.qr).toBe(true)
+    expect(imageSrc(comp, '.mc-barcode') === images.barcode).toBe(true)
+    expect(images.qr.startsWith('data:image/svg+xml;base64,')).toBe(true)
+    expect(byTestId(comp, 'member-code-digits')?.textContent).toBe('1234 5678 9012 3456 7890 1234')
+    expect(comp.dom!.textContent).toContain('58 秒后自动刷新')
+    expect(byTestId(comp, 'member-code-error')).toBeNull()
+  })
+
+  it('reports a tap on 刷新 as a refresh event for the page', async () => {
+    const images = memberCodeImages(CODE)
+    const comp = renderCode({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), countdown: '' })
+    // The page listens with bindrefresh (Taro's onRefresh); what reaches it is this triggerEvent.
+    const triggerEvent = jest.spyOn(comp.instance, 'triggerEvent')
+
+    const refresh = comp.querySelector('.mc-refresh')
+    expect(refresh).toBeTruthy()
+    refresh!.dispatchEvent('tap')
+    await simulate.sleep(0)
+    expect(triggerEvent).toHaveBeenCalledTimes(1)
+    expect(triggerEvent).toHaveBeenCalledWith('refresh', {}, {})
+  })
+
+  it('shows the error instead of images when the code could not be loaded', async () => {
+    const comp = renderCode({ qr: '', barcode: '', digits: '', countdown: '', error: '网络连接失败，请检查网络后重试' })
+    expect(byTestId(comp, 'member-code-qr')).toBeNull()
+    expect(byTestId(comp, 'member-code-error')?.textContent).toBe('网络连接失败，请检查网络后重试')
+
+    // New data from the page replaces the error with the code.
+    const images = memberCodeImages(CODE)
+    comp.setData({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), error: '' })
+    await simulate.sleep(0)
+    expect(imageSrc(comp, '.mc-qr') === images.qr).toBe(true)
+    expect(byTestId(comp, 'member-code-error')).toBeNull()
+  })
+})
