@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { DEMO_OPENIDS } from '../../src/cloud/app'
+import { DEMO_OPENIDS, seedDemoData } from '../../src/cloud/app'
 import { auditLog, members, pointsLedger, purchases, staff, stores } from '../../src/cloud/db/schema'
 import { signMemberCode } from '../../src/domain/member-code'
 import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
@@ -220,6 +220,15 @@ describe('recording a purchase at the till', () => {
     await app.db.update(members).set({ status: 'closed', closedAt: app.clock.now() }).where(eq(members.openid, openid))
     expect(await record(code, 'CLOSED-1', 1_000)).toMatchObject({ ok: false, error: { code: 'MEMBER_NOT_FOUND' } })
     expect(await app.call('getMyCard', {}, openid)).toMatchObject({ ok: false, error: { code: 'MEMBER_CLOSED' } })
+  })
+})
+
+describe('the demo seed', () => {
+  it('seeds once: a second call writes nothing', async () => {
+    const before = await app.counts()
+    expect(before.members).toBeGreaterThanOrEqual(51)
+    await seedDemoData(app.db, app.clock.now(), app.config)
+    expect(await app.counts()).toEqual(before)
   })
 })
 
