@@ -6,7 +6,6 @@ import { z } from 'zod'
  */
 
 export const MAX_PURCHASE_FEN = 100_000_00 // ¥100,000: above this a till entry is a typo, not a sale
-const trimmed = (max: number) => z.string().trim().max(max, { message: `不能超过 ${max} 个字符` })
 
 export const tierCode = z.enum(['normal', 'silver', 'gold', 'diamond'])
 export type TierCode = z.infer<typeof tierCode>

@@ -1,22 +1,15 @@
-import type { Tier } from '../../domain/tiers'
 import { loadConfig, type AppConfig } from '../config'
 import type { Db } from '../db'
 import { insertMemberIfAbsent, type MemberRow } from '../db/repositories/members'
-import { insertStaff, insertStore, insertTiers, lockStoreSetup } from '../db/repositories/store-setup'
-import { findStoreByCode } from '../db/repositories/stores'
+import { insertStaff } from '../db/repositories/store-setup'
 import { creditPurchase } from './credit-purchase'
 import { encryptField } from './field-cipher'
-import { loadStoreContext, STORE_CODE, type UseCaseContext } from './store-context'
+import { setupStoreIn } from './setup-store'
+import { loadStoreContext, type UseCaseContext } from './store-context'
 import { BIRTHDAY_COLUMN, PHONE_COLUMN } from './views'
 
 export const DEMO_OPENIDS = { member: 'demo-member', clerk: 'demo-clerk', manager: 'demo-manager' } as const
 
-const DEFAULT_TIERS: Tier[] = [
-  { code: 'normal', name: '普通', minGrowth: 0, discountPct: 90 },
-  { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 },
-  { code: 'gold', name: '金卡', minGrowth: 5000, discountPct: 80 },
-  { code: 'diamond', name: '钻石', minGrowth: 20000, discountPct: 75 },
-]
 const OTHER_MEMBERS = 50
 const DAY_MS = 86_400_000
 
@@ -28,10 +21,8 @@ const DAY_MS = 86_400_000
  */
 export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadConfig()): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockStoreSetup(tx)
-    if (await findStoreByCode(tx, STORE_CODE)) return
-    const storeId = await insertStore(tx, { code: STORE_CODE, name: '拾光咖啡', timezone: config.timezone, pointsPerYuan: 1, growthPerYuan: 1 })
-    await insertTiers(tx, storeId, DEFAULT_TIERS)
+    const { storeId, created } = await setupStoreIn(tx, { name: '拾光咖啡' }, config)
+    if (!created) return
     const clerkId = await insertStaff(tx, storeId, DEMO_OPENIDS.clerk, '店员小王', 'clerk')
     await insertStaff(tx, storeId, DEMO_OPENIDS.manager, '店长陈姐', 'manager')
     const ctx = await loadStoreContext(tx, config, now)

@@ -33,3 +33,9 @@ export async function insertStaff(tx: Tx, storeId: number, openid: string, name:
   const rows = await tx.insert(staff).values({ storeId, openid, name, role }).returning({ id: staff.id })
   return rows[0].id
 }
+
+/** Unique (store, openid) makes a repeated or concurrent grant a no-op; returns whether a row was added. */
+export async function insertStaffIfAbsent(tx: Tx, storeId: number, openid: string, name: string, role: StaffRow['role']): Promise<boolean> {
+  const rows = await tx.insert(staff).values({ storeId, openid, name, role }).onConflictDoNothing().returning({ id: staff.id })
+  return rows.length > 0
+}

@@ -1,0 +1,65 @@
+/**
+ * npm run store -- <command>: one-off setup of a production database (DATABASE_URL), e.g. before the first
+ * WeChat cloud-function call. Migrations run on connect.
+ *
+ *   npm run store -- init --name 拾光咖啡 [--points-per-yuan 1] [--growth-per-yuan 1]
+ *   npm run store -- add-staff --openid <WeChat OPENID> --name 王小二 --role clerk|manager|admin
+ */
+import { parseArgs } from 'node:util'
+import { addStaff, loadConfig, openDatabase, setupStore } from '../src/cloud/app'
+
+const ROLES = ['clerk', 'manager', 'admin'] as const
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2)
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: 'string' },
+      openid: { type: 'string' },
+      role: { type: 'string' },
+      'points-per-yuan': { type: 'string' },
+      'growth-per-yuan': { type: 'string' },
+    },
+  })
+  const url = process.env.DATABASE_URL
+  if (!url) fail('DATABASE_URL is required (the PostgreSQL server the cloud functions use)')
+  if (command !== 'init' && command !== 'add-staff') fail('usage: npm run store -- init --name <store> | add-staff --openid <id> --name <name> --role clerk|manager|admin')
+
+  const database = await openDatabase({ url, poolMax: 1 })
+  try {
+    if (command === 'init') {
+      if (!values.name) fail('--name is required')
+      const result = await setupStore(
+        database.db,
+        { name: values.name, pointsPerYuan: positiveInt(values['points-per-yuan'], 1), growthPerYuan: positiveInt(values['growth-per-yuan'], 1) },
+        loadConfig(process.env),
+      )
+      console.log(result.created ? `store created (id ${result.storeId}) with the default tiers` : 'store already set up: nothing changed')
+    } else {
+      const role = ROLES.find((r) => r === values.role)
+      if (!values.openid || !values.name || !role) fail('--openid, --name and --role clerk|manager|admin are required')
+      const result = await addStaff(database.db, values.openid, values.name, role)
+      console.log(result.created ? `staff ${values.name} added as ${role}` : 'that OPENID is already staff: nothing changed')
+    }
+  } finally {
+    await database.close()
+  }
+}
+
+function positiveInt(text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback
+  const n = Number(text)
+  if (!Number.isInteger(n) || n < 1 || n > 100) fail(`expected a whole number from 1 to 100, got ${text}`)
+  return n
+}
+
+function fail(message: string): never {
+  console.error(message)
+  process.exit(2)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})
