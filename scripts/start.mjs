@@ -28,12 +28,16 @@ if (process.env.SKIP_H5_BUILD !== '1' && h5IsStale()) {
 // The gateway must not inherit NODE_ENV=production from the H5 build: that would refuse the demo login.
 const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/cloud/gateway/main.ts')], {
   cwd: root,
-  stdio: 'inherit',
+  // The IPC channel is a lifeline: if this process dies in any way, the gateway sees 'disconnect' and stops.
+  stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
   env: { ...process.env, DATA_DIR: dataDir, H5_DIR: h5Dir },
 })
 // Ctrl-C reaches the whole process group; the gateway shuts down on its own and we wait for it.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)))
+// `npm start` killed with SIGTERM does not pass it on through its shell: notice being orphaned and stop too.
+const parent = process.ppid
+setInterval(() => process.ppid !== parent && child.kill('SIGTERM'), 1000).unref()
 
 function lockOwner() {
   try {

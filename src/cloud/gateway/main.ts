@@ -60,6 +60,8 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
+  // Started by scripts/start.mjs with an IPC channel: when that launcher is gone, nobody can stop us with Ctrl-C.
+  process.on('disconnect', () => void stop('launcher gone'))
 }
 
 /**
