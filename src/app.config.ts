@@ -22,9 +22,23 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'white',
     list: [
-      { pagePath: 'pages/card/index', text: '会员卡' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      // 81×81 PNGs (a few hundred bytes each), drawn once by a tiny script; see src/components/tabbar-icons.
+      {
+        pagePath: 'pages/card/index',
+        text: '会员卡',
+        iconPath: 'components/tabbar-icons/card.png',
+        selectedIconPath: 'components/tabbar-icons/card-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'components/tabbar-icons/me.png',
+        selectedIconPath: 'components/tabbar-icons/me-active.png',
+      },
     ],
   },
   ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
+  // H5: no slide animation. Taro 4.2's H5 router hides the previous page on a timer (duration + delay) and does not
+  // cancel it when that page is shown again, so going back within ~350 ms left the card tab blank (display: none).
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

@@ -1,0 +1,20 @@
+// Draws the tab bar icons (81x81 RGBA PNG, 4x supersampled) without any image library: node generate.mjs
+import zlib from 'node:zlib'; import fs from 'node:fs'
+const S = 81, SS = 4
+function crc32(buf) { let c, crc = ~0; for (const b of buf) { c = (crc ^ b) & 0xff; for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; crc = (crc >>> 8) ^ c } return ~crc >>> 0 }
+function chunk(type, data) { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td)); return Buffer.concat([len, td, crc]) }
+function png(cover, [r, g, b]) {
+  const raw = Buffer.alloc((S * 4 + 1) * S)
+  for (let y = 0; y < S; y++) { raw[y * (S * 4 + 1)] = 0; for (let x = 0; x < S; x++) {
+    let n = 0; for (let i = 0; i < SS; i++) for (let j = 0; j < SS; j++) if (cover((x + (i + 0.5) / SS) , (y + (j + 0.5) / SS))) n++
+    const o = y * (S * 4 + 1) + 1 + x * 4; raw[o] = r; raw[o + 1] = g; raw[o + 2] = b; raw[o + 3] = Math.round(255 * n / (SS * SS)) } }
+  const ihdr = Buffer.alloc(13); ihdr.writeUInt32BE(S, 0); ihdr.writeUInt32BE(S, 4); ihdr[8] = 8; ihdr[9] = 6
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
+}
+const W = 5
+function roundRect(x, y, x0, y0, x1, y1, r) { const cx = Math.min(Math.max(x, x0 + r), x1 - r), cy = Math.min(Math.max(y, y0 + r), y1 - r); return (x - cx) ** 2 + (y - cy) ** 2 <= r * r }
+const card = (x, y) => { const outer = roundRect(x, y, 10, 18, 71, 63, 9), inner = roundRect(x, y, 10 + W, 18 + W, 71 - W, 63 - W, 5); const stripe = y >= 30 && y <= 36 && x > 10 && x < 71; const chip = y >= 45 && y <= 51 && x >= 20 && x <= 38; return (outer && !inner) || stripe || chip }
+const me = (x, y) => { const d = Math.hypot(x - 40.5, y - 28); const head = d <= 13 && d >= 13 - W; const body = (() => { const dy = y - 72, dx = x - 40.5; const r = Math.hypot(dx, dy * 1.0); return y <= 68 && r <= 28 && r >= 28 - W })(); const base = y >= 64 && y <= 68 && x >= 13 && x <= 68; return head || body || base }
+const grey = [138, 143, 153], red = [200, 16, 46]
+fs.writeFileSync('card.png', png(card, grey)); fs.writeFileSync('card-active.png', png(card, red))
+fs.writeFileSync('me.png', png(me, grey)); fs.writeFileSync('me-active.png', png(me, red))
