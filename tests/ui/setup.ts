@@ -1,8 +1,12 @@
 import '@testing-library/jest-dom'
+import { configure } from '@testing-library/react'
 import { __taro } from './taro-mock'
 
 // The app reads process.env.TARO_ENV at call time: the jsdom suite is the H5 build.
 process.env.TARO_ENV = 'h5'
+
+// Two cores running several jest workers: give findBy/waitFor more than the default 1 s before failing.
+configure({ asyncUtilTimeout: 5000 })
 
 afterEach(() => {
   __taro.reset()

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { ApiError, callApi, devLogin, hasSession } from '../../services/api'
+import { ApiError, callApi, devLogin, hasSession, supportsDevLogin } from '../../services/api'
 import { useCardStore } from '../../features/card/store'
 import { useSessionStore } from '../../features/session/store'
 import { aCard, aCode, CODE, tiers } from '../../../tests/ui/fixtures'
@@ -16,6 +16,7 @@ beforeEach(() => {
   useCardStore.getState().reset()
   useSessionStore.setState({ status: 'idle', me: null, error: null })
   hasSessionMock.mockReturnValue(true)
+  ;(supportsDevLogin as jest.Mock).mockReturnValue(true)
 })
 
 const testId = (id: string) => screen.getByTestId(id)
@@ -42,6 +43,19 @@ describe('card page', () => {
     fireEvent.click(testId('dev-login-member'))
     await waitFor(() => expect(devLogin).toHaveBeenCalledWith('member'))
     expect(await screen.findByTestId('card-tier-name')).toHaveTextContent('银卡')
+  })
+
+  it('never offers the demo login inside WeChat: a lost identity is an error with 重试', async () => {
+    ;(supportsDevLogin as jest.Mock).mockReturnValue(false)
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        throw new ApiError('UNAUTHENTICATED', '请先登录')
+      },
+    })
+    render(<CardPage />)
+    expect(await screen.findByText('请先登录')).toBeInTheDocument()
+    expect(screen.getByTestId('state-retry')).toBeInTheDocument()
+    expect(screen.queryByTestId('dev-login-member')).not.toBeInTheDocument()
   })
 
   it('guides a visitor without a card to 开通会员卡', async () => {

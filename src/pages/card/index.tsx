@@ -6,7 +6,7 @@ import { useMyCard } from '../../features/card/use-my-card'
 import { usePageVisible } from '../../features/common/use-page-visible'
 import { MemberCode } from '../../features/member-code/MemberCode'
 import { useMemberCode } from '../../features/member-code/use-member-code'
-import { DevLoginPanel } from '../../features/session/DevLoginPanel'
+import { LoginRequired } from '../../features/session/LoginRequired'
 import { go, routes } from '../../services/nav'
 import './index.scss'
 
@@ -20,7 +20,7 @@ export default function CardPage() {
     <View className="page card-page">
       {offline && <OfflineBanner />}
       {(status === 'idle' || status === 'loading') && <LoadingBlock />}
-      {status === 'login' && <DevLoginPanel onDone={() => void load()} />}
+      {status === 'login' && <LoginRequired onDone={() => void load()} />}
       {status === 'error' && <ErrorBlock message={error?.message ?? '加载失败'} onRetry={() => void load()} />}
       {status === 'no-card' && (
         <EmptyBlock title="您还没有会员卡" description="开通会员卡，消费即可累积积分和成长值，享受会员折扣">

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { ErrorBlock, LoadingBlock } from '../../components/state-view'
-import { DevLoginPanel } from '../../features/session/DevLoginPanel'
+import { LoginRequired } from '../../features/session/LoginRequired'
 import { isStaff, roleLabel } from '../../features/session/store'
 import { useSession } from '../../features/session/use-session'
 import { supportsDevLogin } from '../../services/api'
@@ -37,7 +37,7 @@ export default function MePage() {
   return (
     <View className="page me-page">
       {(status === 'idle' || status === 'loading') && <LoadingBlock />}
-      {status === 'login' && <DevLoginPanel onDone={() => void reload()} />}
+      {status === 'login' && <LoginRequired onDone={() => void reload()} />}
       {status === 'error' && <ErrorBlock message={error?.message ?? '加载失败'} onRetry={() => void reload()} />}
       {status === 'ready' && me && (
         <>

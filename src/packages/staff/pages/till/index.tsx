@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useDidShow } from '@tarojs/taro'
 import { ErrorBlock, EmptyBlock, LoadingBlock } from '../../../../components/state-view'
 import { TextField } from '../../../../components/text-field'
-import { DevLoginPanel } from '../../../../features/session/DevLoginPanel'
+import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { isStaff } from '../../../../features/session/store'
 import { useSession } from '../../../../features/session/use-session'
 import { MemberSummary, TillResult } from '../../../../features/till/TillPanels'
@@ -18,7 +18,7 @@ export default function TillPage() {
   useDidShow(() => void session.reload())
 
   if (session.status === 'idle' || session.status === 'loading') return <LoadingBlock />
-  if (session.status === 'login') return <DevLoginPanel onDone={() => void session.reload()} />
+  if (session.status === 'login') return <LoginRequired onDone={() => void session.reload()} />
   if (session.status === 'error') {
     return <ErrorBlock message={session.error?.message ?? '加载失败'} onRetry={() => void session.reload()} />
   }
