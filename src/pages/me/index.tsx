@@ -54,9 +54,8 @@ export default function MePage() {
             </View>
           </View>
           <View className="me-page__group">
-            {me.hasCard ? (
-              <LinkRow title="积分明细" route={routes.points} testId="me-points-link" />
-            ) : (
+            {me.hasCard && <LinkRow title="积分明细" route={routes.points} testId="me-points-link" />}
+            {!me.hasCard && me.role === 'member' && (
               <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
             )}
             {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
