@@ -10,6 +10,7 @@ const root = resolve(import.meta.dirname, '..')
 const sourceDir = join(root, 'src/cloud/functions')
 const outRoot = join(root, 'cloudfunctions')
 const migrations = join(root, 'src/cloud/db/migrations')
+const OPENAPI_PERMISSIONS = { openCard: ['phonenumber.getPhoneNumber'] }
 
 rmSync(outRoot, { recursive: true, force: true })
 const names = readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
@@ -32,6 +33,9 @@ for (const name of names) {
     logLevel: 'warning',
   })
   cpSync(migrations, join(outDir, 'migrations'), { recursive: true })
+  // Cloud-call permissions for WeChat's server API (云调用): only openCard exchanges phone-number codes.
+  const openapi = OPENAPI_PERMISSIONS[name]
+  if (openapi) writeFileSync(join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi } }, null, 2) + '\n')
   writeFileSync(
     join(outDir, 'package.json'),
     JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.4' } }, null, 2) + '\n',

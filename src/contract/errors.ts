@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   CODE_FORGED: '会员码无效，请让顾客出示小程序内的会员码',
   CODE_STALE: '会员码已过期，请让顾客刷新后重新出示',
   RECEIPT_CONFLICT: '该小票号已用于其他会员的消费，请核对小票号',
+  PHONE_CODE_INVALID: '获取微信手机号失败，请重新授权或手动输入',
   BIRTHDAY_LOCKED: '生日设置后不可自行修改，请联系门店工作人员',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',

@@ -106,13 +106,22 @@ export const api = {
     }),
   },
   openCard: {
+    // The phone comes either typed (H5, or a WeChat account that cannot use the phone button) or as the one-time
+    // code from WeChat's getPhoneNumber button, which only the server can exchange for the number.
     input: z
       .object({
         nickname: z.string().trim().min(1, { message: '请输入昵称' }).max(20, { message: '昵称不能超过 20 个字符' }),
-        phone: phone,
+        phone: phone.optional(),
+        phoneCode: z.string().trim().min(1).max(128, { message: '授权码过长' }).optional(),
         birthday: birthday.optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.phone === undefined && v.phoneCode === undefined)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: '请输入手机号' })
+        if (v.phone !== undefined && v.phoneCode !== undefined)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: '手机号与微信授权只需一种' })
+      }),
     output: z.object({ card: cardView, created: z.boolean() }),
   },
   getMyCard: {

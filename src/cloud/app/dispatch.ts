@@ -1,4 +1,4 @@
-import { AppError, api, isApiName, zodIssuesToFields, type ApiName, type ApiResult } from '../../contract'
+import { AppError, api, isApiName, zodIssuesToFields, type ApiResult } from '../../contract'
 import type { AppConfig } from '../config'
 import type { Db } from '../db'
 import { requireMember, requireStaff } from './access'
@@ -7,12 +7,15 @@ import type { MemberRow } from '../db/repositories/members'
 import type { StaffRow } from '../db/repositories/staff'
 import { handlers } from './handlers'
 import { loadStoreContext, type UseCaseContext } from './store-context'
+import type { WechatOpenApi } from './wechat-phone'
 
 export interface AppDeps {
   db: Db
   config: AppConfig
   /** Injected in tests; the real clock otherwise. */
   now?: () => Date
+  /** WeChat's server API, present in cloud functions only (the browser gateway has no WeChat behind it). */
+  wechat?: WechatOpenApi
 }
 
 /**
@@ -26,10 +29,12 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     const parsed = api[name].input.safeParse(rawInput ?? {})
     if (!parsed.success) throw new AppError('BAD_INPUT', undefined, zodIssuesToFields(parsed.error))
     if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED')
+    const handler = handlers[name] as unknown as CheckedHandler
+    const input = handler.prepare ? await handler.prepare(parsed.data, deps) : parsed.data
     const now = deps.now?.() ?? new Date()
     const data = await deps.db.transaction(async (tx) => {
       const ctx = await loadStoreContext(tx, deps.config, now)
-      return runHandler(name, ctx, caller, parsed.data)
+      return runHandler(handler, ctx, caller, input)
     })
     // Output through the contract too: drops anything internal (row ids, ciphertexts) a view might have let through.
     return { ok: true, data: api[name].output.parse(data) }
@@ -41,14 +46,14 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
 }
 
 /** Input already checked against api[name].input, so the registry's precise types can be relaxed here. */
-type CheckedHandler =
+type CheckedHandler = { prepare?: (input: unknown, deps: AppDeps) => Promise<unknown> } & (
   | { access: 'caller'; run: (ctx: UseCaseContext, who: Caller, input: unknown) => Promise<unknown> }
   | { access: 'member'; run: (ctx: UseCaseContext, who: MemberRow, input: unknown) => Promise<unknown> }
   | { access: 'staff'; run: (ctx: UseCaseContext, who: StaffRow, input: unknown) => Promise<unknown> }
+)
 
 /** Runs inside the call's one transaction: the identity check and the use case see the same data. */
-async function runHandler(name: ApiName, ctx: UseCaseContext, caller: Caller, input: unknown): Promise<unknown> {
-  const handler = handlers[name] as unknown as CheckedHandler
+async function runHandler(handler: CheckedHandler, ctx: UseCaseContext, caller: Caller, input: unknown): Promise<unknown> {
   switch (handler.access) {
     case 'caller':
       return handler.run(ctx, caller, input)

@@ -8,3 +8,4 @@ export { openDatabase, type Db, type OpenDatabaseOptions, type OpenedDatabase } 
 export { seedDemoData, DEMO_OPENIDS } from './seed-demo-data'
 export { loadConfig, type AppConfig } from '../config'
 export { setupStore, addStaff, DEFAULT_TIERS, type StoreSettings } from './setup-store'
+export type { WechatOpenApi } from './wechat-phone'

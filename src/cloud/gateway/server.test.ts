@@ -68,6 +68,14 @@ describe('gateway', () => {
     expect(get.status).toBe(405)
   })
 
+  it('asks for a typed phone number when a WeChat phone code arrives without WeChat behind it', async () => {
+    const login = await post('devLogin', { as: 'visitor' })
+    const res = await post('openCard', { nickname: '浏览器用户', phoneCode: 'abc' }, login.json.data.token)
+    expect(res.json.error).toMatchObject({ code: 'BAD_INPUT', fields: { phone: '请输入手机号' } })
+    const who = await post('whoAmI', {}, login.json.data.token)
+    expect(who.json.data.hasCard).toBe(false)
+  })
+
   it('refuses an over-large body', async () => {
     const res = await post('openCard', null, undefined, JSON.stringify({ nickname: 'x'.repeat(70_000) }))
     expect(res.status).toBe(413)

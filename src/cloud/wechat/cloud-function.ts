@@ -1,5 +1,5 @@
 import type { ApiName, ApiResult } from '../../contract'
-import { dispatch, loadConfig, openDatabase, type AppDeps } from '../app'
+import { dispatch, loadConfig, openDatabase, type AppDeps, type WechatOpenApi } from '../app'
 
 /**
  * The WeChat cloud-function face of the handlers. WeChat runs one instance per function and reuses it across
@@ -7,14 +7,24 @@ import { dispatch, loadConfig, openDatabase, type AppDeps } from '../app'
  * Identity comes from the platform (OPENID in the WeChat context), never from the event the client sends.
  */
 
-/** The part of wx-server-sdk we use: kept behind this interface because the SDK cannot run outside WeChat. */
-export interface WxIdentitySource {
+/**
+ * The part of wx-server-sdk we use, kept behind this interface because the SDK cannot run outside WeChat:
+ * the caller's identity, and the phone-number exchange (declared in the function's config.json permissions).
+ */
+export interface WxSdk {
   getWXContext(): { OPENID?: string }
+  openapi: { phonenumber: { getPhoneNumber(args: { code: string }): Promise<PhoneNumberResult> } }
+}
+
+/** wx-server-sdk answers in camelCase; the raw HTTP API in snake_case. Either is accepted. */
+interface PhoneNumberResult {
+  phoneInfo?: { purePhoneNumber?: string }
+  phone_info?: { purePhoneNumber?: string }
 }
 
 export interface CloudFunctionOptions {
-  /** Tests pass a fake source and an open database; WeChat gets the real SDK and DATABASE_URL. */
-  identity?: WxIdentitySource
+  /** Tests pass a stand-in SDK and an open database; WeChat gets the real SDK and DATABASE_URL. */
+  sdk?: WxSdk
   deps?: AppDeps
 }
 
@@ -22,9 +32,9 @@ type CloudMain = (event: unknown, context: unknown) => Promise<ApiResult<unknown
 
 export function createCloudFunction(name: ApiName, options: CloudFunctionOptions = {}): CloudMain {
   return async (event) => {
-    const identity = options.identity ?? wxServerSdk()
-    const { OPENID } = identity.getWXContext()
-    const deps = options.deps ?? (await instanceDeps())
+    const sdk = options.sdk ?? wxServerSdk()
+    const { OPENID } = sdk.getWXContext()
+    const deps = { ...(options.deps ?? (await instanceDeps())), wechat: wechatOpenApi(sdk) }
     return dispatch(name, withoutPlatformFields(event), OPENID ? { openid: OPENID } : null, deps)
   }
 }
@@ -36,16 +46,27 @@ export function withoutPlatformFields(event: unknown): unknown {
   return input
 }
 
-let sdk: WxIdentitySource | undefined
-function wxServerSdk(): WxIdentitySource {
-  if (!sdk) {
+export function wechatOpenApi(sdk: WxSdk): WechatOpenApi {
+  return {
+    async phoneNumberFromCode(code) {
+      const result = await sdk.openapi.phonenumber.getPhoneNumber({ code })
+      const number = (result.phoneInfo ?? result.phone_info)?.purePhoneNumber
+      if (!number) throw new Error('getPhoneNumber returned no number')
+      return number
+    },
+  }
+}
+
+let realSdk: WxSdk | undefined
+function wxServerSdk(): WxSdk {
+  if (!realSdk) {
     // Loaded lazily and only inside WeChat: the deployed function's package.json depends on wx-server-sdk.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const cloud = require('wx-server-sdk')
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })
-    sdk = cloud as WxIdentitySource
+    realSdk = cloud as WxSdk
   }
-  return sdk
+  return realSdk
 }
 
 let deps: Promise<AppDeps> | undefined

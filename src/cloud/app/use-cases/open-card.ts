@@ -1,13 +1,14 @@
-import { AppError, type ApiOutput, type ApiParsedInput } from '../../../contract'
+import { AppError, type ApiOutput } from '../../../contract'
 import { tierForGrowth } from '../../../domain/tiers'
 import { findMemberByOpenid, insertMemberIfAbsent } from '../../db/repositories/members'
 import type { Caller } from '../caller'
 import { encryptField } from '../field-cipher'
 import type { UseCaseContext } from '../store-context'
 import { BIRTHDAY_COLUMN, PHONE_COLUMN, toCardView } from '../views'
+import type { OpenCardInput } from '../wechat-phone'
 
 /** Opens the caller's card; opening again returns the same card (`created: false`) and changes nothing. */
-export async function openCard(ctx: UseCaseContext, caller: Caller, input: ApiParsedInput<'openCard'>): Promise<ApiOutput<'openCard'>> {
+export async function openCard(ctx: UseCaseContext, caller: Caller, input: OpenCardInput): Promise<ApiOutput<'openCard'>> {
   // Read first only to avoid burning a member number on a repeat call; the unique key is what makes it race-safe.
   const existing = await findMemberByOpenid(ctx.tx, ctx.store.id, caller.openid)
   if (existing) return existingCard(ctx, existing)
