@@ -5,10 +5,12 @@ import { zodIssuesToFields } from '../../contract/zod-fields'
 export interface OpenCardForm {
   nickname: string
   phone: string
+  /** WeChat's one-time phone-number code (weapp button); when present it is sent instead of `phone`. */
+  phoneCode: string | null
   birthday: { year?: number; month: number; day: number } | null
 }
 
-export const emptyOpenCardForm: OpenCardForm = { nickname: '', phone: '', birthday: null }
+export const emptyOpenCardForm: OpenCardForm = { nickname: '', phone: '', phoneCode: null, birthday: null }
 
 export type OpenCardValidation =
   | { ok: true; input: ApiInput<'openCard'> }
@@ -17,6 +19,7 @@ export type OpenCardValidation =
 /** Field key → the form field that shows it ('birthday.day' belongs to the birthday row). */
 export function fieldFor(key: string): keyof OpenCardForm | '_' {
   const head = key.split('.')[0]
+  if (head === 'phoneCode') return 'phone' // the WeChat button stands where the phone input would be
   return head === 'nickname' || head === 'phone' || head === 'birthday' ? head : '_'
 }
 
@@ -25,7 +28,9 @@ export function fieldFor(key: string): keyof OpenCardForm | '_' {
  * so every message the user sees before submitting is the one the server would send.
  */
 export function validateOpenCard(form: OpenCardForm): OpenCardValidation {
-  const candidate: Record<string, unknown> = { nickname: form.nickname, phone: form.phone.replace(/[\s-]/g, '') }
+  const candidate: Record<string, unknown> = form.phoneCode
+    ? { nickname: form.nickname, phoneCode: form.phoneCode }
+    : { nickname: form.nickname, phone: form.phone.replace(/[\s-]/g, '') }
   if (form.birthday) {
     const b: Record<string, number> = { month: form.birthday.month, day: form.birthday.day }
     if (form.birthday.year !== undefined) b.year = form.birthday.year

@@ -74,3 +74,31 @@ describe('open card page', () => {
     expect(callApiMock).toHaveBeenCalledTimes(1)
   })
 })
+
+describe('open card page inside WeChat', () => {
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = 'h5'
+  })
+
+  it("offers WeChat's phone button and sends its one-time code, not a typed number", async () => {
+    callApiMock.mockResolvedValue({ card: aCard(), created: true })
+    render(<OpenCardPage />)
+    type('open-card-nickname', '小林')
+    expect(screen.queryByTestId('open-card-phone')).not.toBeInTheDocument()
+    fireEvent(screen.getByTestId('open-card-phone-button'), new CustomEvent('getphonenumber', { detail: { code: 'one-time-code' } }))
+    expect(await screen.findByTestId('open-card-phone-granted')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    await waitFor(() => expect(callApiMock).toHaveBeenCalledWith('openCard', { nickname: '小林', phoneCode: 'one-time-code' }))
+  })
+
+  it('lets a user who declines the button type the number instead', async () => {
+    render(<OpenCardPage />)
+    fireEvent(screen.getByTestId('open-card-phone-button'), new CustomEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } }))
+    expect(await screen.findByText('未获得授权，可重试或手动输入')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('open-card-type-phone'))
+    expect(await screen.findByTestId('open-card-phone')).toBeInTheDocument()
+  })
+})

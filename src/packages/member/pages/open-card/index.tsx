@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { TextField } from '../../../../components/text-field'
 import { useCardStore } from '../../../../features/card/store'
 import { BirthdayField } from '../../../../features/open-card/BirthdayField'
+import { PhoneField } from '../../../../features/open-card/PhoneField'
 import { useOpenCard } from '../../../../features/open-card/use-open-card'
 import { toast } from '../../../../services/device'
 import { backOr, routes } from '../../../../services/nav'
@@ -33,18 +34,12 @@ export default function OpenCardPage() {
           error={fields.nickname}
           testId="open-card-nickname"
         />
-        {/* TODO(weapp): a <Button openType="getPhoneNumber"> would fill this from WeChat, but its code must be
-            exchanged for the number by the server (phonenumber.getPhoneNumber), which the contract has no
-            function for yet; until then both platforms use this typed input. */}
-        <TextField
-          label="手机号"
-          value={form.phone}
-          onChange={(v) => update('phone', v)}
-          placeholder="11 位手机号"
-          type="number"
-          maxlength={11}
+        <PhoneField
+          phone={form.phone}
+          phoneCode={form.phoneCode}
+          onPhone={(v) => update('phone', v)}
+          onPhoneCode={(code) => update('phoneCode', code)}
           error={fields.phone}
-          testId="open-card-phone"
         />
         <BirthdayField value={form.birthday} onChange={(b) => update('birthday', b)} error={fields.birthday} />
       </View>
