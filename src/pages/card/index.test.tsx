@@ -72,6 +72,25 @@ describe('card page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/member/pages/open-card/index' })
   })
 
+  it('gives staff without a card a way straight to the till, and customers none', async () => {
+    const noCard = () => {
+      throw new ApiError('NOT_A_MEMBER', '您还没有开通会员卡')
+    }
+    const who = (role: string) => () => ({ role, hasCard: false, nickname: null, staffName: role === 'member' ? null : '店员小王' })
+    routeApi(callApiMock, { getMyCard: noCard, whoAmI: who('clerk') })
+    const { unmount } = render(<CardPage />)
+    fireEvent.click(await screen.findByTestId('card-till-link'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/till/index' })
+    unmount()
+
+    useSessionStore.setState({ status: 'idle', me: null, error: null })
+    routeApi(callApiMock, { getMyCard: noCard, whoAmI: who('member') })
+    render(<CardPage />)
+    await screen.findByTestId('open-card-button')
+    await waitFor(() => expect(useSessionStore.getState().status).toBe('ready'))
+    expect(screen.queryByTestId('card-till-link')).not.toBeInTheDocument()
+  })
+
   it('shows the card: tier, points, growth, member no, progress to the next tier and the benefit', async () => {
     routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
     render(<CardPage />)

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ErrorBlock, EmptyBlock, LoadingBlock, OfflineBanner } from '../../components/state-view'
 import { CardFace } from '../../features/card/CardFace'
@@ -7,6 +8,8 @@ import { usePageVisible } from '../../features/common/use-page-visible'
 import { MemberCode } from '../../features/member-code/MemberCode'
 import { useMemberCode } from '../../features/member-code/use-member-code'
 import { LoginRequired } from '../../features/session/LoginRequired'
+import { isStaff } from '../../features/session/store'
+import { useSession } from '../../features/session/use-session'
 import { go, routes } from '../../services/nav'
 import './index.scss'
 
@@ -15,6 +18,9 @@ export default function CardPage() {
   const { status, card, offline, error, load } = useMyCard()
   const visible = usePageVisible()
   const code = useMemberCode(visible && status === 'ready' && !offline)
+  const { me, reload: reloadSession } = useSession()
+  useDidShow(() => void reloadSession())
+  const staff = me !== null && isStaff(me.role)
 
   return (
     <View className="page card-page">
@@ -27,6 +33,12 @@ export default function CardPage() {
           <Button type="primary" size="large" onClick={() => go(routes.openCard)} data-testid="open-card-button">
             开通会员卡
           </Button>
+          {/* Staff open the app at the till: their way in should not hide behind the 我的 tab. */}
+          {staff && (
+            <Button className="card-page__till" fill="outline" type="primary" size="large" onClick={() => go(routes.till)} data-testid="card-till-link">
+              进入收银台
+            </Button>
+          )}
         </EmptyBlock>
       )}
       {status === 'ready' && card && (
