@@ -30,7 +30,7 @@ async function fill(page, id, value) {
 
 async function open(page, route) {
   await page.goto(`${BASE}#/${route}`)
-  await page.locator('.taro_page_stationed').first().waitFor()
+  await page.locator('.taro_page_stationed:visible').first().waitFor()
 }
 
 async function loginAs(page, who) {
@@ -68,7 +68,7 @@ test('a clerk credits the member once for a receipt, and the member sees it', as
   await clerk.screenshot({ path: `${SHOTS}/till.png`, fullPage: true })
 
   await member.reload()
-  await member.locator('.taro_page_stationed').first().waitFor()
+  await member.locator('.taro_page_stationed:visible').first().waitFor()
   await byId(member, 'card-points').waitFor()
   await member.waitForFunction(
     ([id, expected]) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.replace(/[^\d-]/g, '') === String(expected),
@@ -103,4 +103,18 @@ test('a forged member code is refused at the till', async () => {
   await byId(clerk, 'till-lookup').click()
   await byId(clerk, 'till-error').waitFor()
   assert.match(await byId(clerk, 'till-error').innerText(), /会员码/)
+})
+
+test('a new customer opens a card and sees it at the entry tier with a member code', async () => {
+  const visitor = await (await browser.newContext(PHONE)).newPage()
+  await loginAs(visitor, 'visitor')
+  await byId(visitor, 'open-card-button').click()
+  await fill(visitor, 'open-card-nickname', '新朋友')
+  await fill(visitor, 'open-card-phone', '13700001234')
+  await byId(visitor, 'open-card-submit').click()
+  await byId(visitor, 'card-tier-name').waitFor()
+  assert.equal(await byId(visitor, 'card-tier-name').innerText(), '普通')
+  assert.equal(await number(visitor, 'card-points'), 0)
+  await byId(visitor, 'member-code-qr').waitFor()
+  assert.match(await digits(visitor), /^\d{24}$/)
 })

@@ -78,7 +78,7 @@ function Till({ staffName }: { staffName: string | null }) {
         </View>
       )}
 
-      {t.step !== 'code' && t.member && t.step === 'member' && (
+      {t.step === 'member' && t.member && (
         <>
           <MemberSummary member={t.member} />
           <View className="till__section">
