@@ -33,7 +33,7 @@ export function useMemberCode(active: boolean) {
     setState((s) => ({ ...s, status: s.code ? s.status : 'loading', refreshing: true }))
     try {
       const out = await callApi('getMemberCode', {})
-      const secs = secondsUntilRefresh(out.refreshAt, Date.now())
+      const secs = secondsUntilRefresh(out.issuedAt, out.refreshAt)
       refreshAtMs.current = Date.now() + secs * 1000
       if (alive.current) {
         setState({ status: 'ready', code: out.code, images: memberCodeImages(out.code), secondsLeft: secs, error: null, refreshing: false })

@@ -9,12 +9,12 @@ describe('member code view-model', () => {
     expect(groupDigits('1234 5678')).toBe('1234 5678')
   })
 
-  it('counts down to refreshAt, clamped against a skewed clock', () => {
-    const now = Date.parse('2026-03-08T06:30:00.000Z')
-    expect(secondsUntilRefresh('2026-03-08T06:31:00.000Z', now)).toBe(60)
-    expect(secondsUntilRefresh('2026-03-08T06:29:00.000Z', now)).toBe(5)
-    expect(secondsUntilRefresh('2026-03-08T08:30:00.000Z', now)).toBe(300)
-    expect(secondsUntilRefresh('garbage', now)).toBe(60)
+  it("counts down the server's own interval, whatever the phone's clock says, clamped against bad data", () => {
+    const issued = '2026-03-08T06:30:00.000Z'
+    expect(secondsUntilRefresh(issued, '2026-03-08T06:31:00.000Z')).toBe(60)
+    expect(secondsUntilRefresh(issued, '2026-03-08T06:29:00.000Z')).toBe(5)
+    expect(secondsUntilRefresh(issued, '2026-03-08T08:30:00.000Z')).toBe(300)
+    expect(secondsUntilRefresh(issued, 'garbage')).toBe(60)
     expect(countdownText(42)).toBe('42 秒后自动刷新')
   })
 })

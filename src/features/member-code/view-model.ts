@@ -13,14 +13,14 @@ const MIN_REFRESH_S = 5 // never hammer the server, even if the clock is off
 const MAX_REFRESH_S = 300
 
 /**
- * Seconds until the code should be refreshed, from the server's refreshAt. A bad or past refreshAt falls back
- * to the minimum; the result is clamped so a skewed phone clock can neither spin nor freeze the refresh.
+ * Seconds until the code should be refreshed: the server's own interval (refreshAt − issuedAt), both stamped by
+ * the server clock, so a phone whose clock is minutes off still refreshes once a minute. Clamped so that bad
+ * data can neither spin nor freeze the refresh.
  */
-export function secondsUntilRefresh(refreshAt: string, nowMs: number): number {
-  const at = Date.parse(refreshAt)
-  if (Number.isNaN(at)) return FALLBACK_REFRESH_S
-  const s = Math.ceil((at - nowMs) / 1000)
-  return Math.min(MAX_REFRESH_S, Math.max(MIN_REFRESH_S, s))
+export function secondsUntilRefresh(issuedAt: string, refreshAt: string): number {
+  const interval_ms = Date.parse(refreshAt) - Date.parse(issuedAt)
+  if (Number.isNaN(interval_ms)) return FALLBACK_REFRESH_S
+  return Math.min(MAX_REFRESH_S, Math.max(MIN_REFRESH_S, Math.ceil(interval_ms / 1000)))
 }
 
 /** "58 秒后自动刷新" */
