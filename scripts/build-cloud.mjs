@@ -11,6 +11,7 @@ const sourceDir = join(root, 'src/cloud/functions')
 const outRoot = join(root, 'cloudfunctions')
 const migrations = join(root, 'src/cloud/db/migrations')
 const OPENAPI_PERMISSIONS = { openCard: ['phonenumber.getPhoneNumber'] }
+const FUNCTION_TIMEOUT_S = 20
 
 rmSync(outRoot, { recursive: true, force: true })
 const names = readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
@@ -33,9 +34,10 @@ for (const name of names) {
     logLevel: 'warning',
   })
   cpSync(migrations, join(outDir, 'migrations'), { recursive: true })
+  // WeChat's default 3 s timeout is too short for a cold start that connects to PostgreSQL and checks migrations.
   // Cloud-call permissions for WeChat's server API (云调用): only openCard exchanges phone-number codes.
-  const openapi = OPENAPI_PERMISSIONS[name]
-  if (openapi) writeFileSync(join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi } }, null, 2) + '\n')
+  const config = { timeout: FUNCTION_TIMEOUT_S, permissions: { openapi: OPENAPI_PERMISSIONS[name] ?? [] } }
+  writeFileSync(join(outDir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
   writeFileSync(
     join(outDir, 'package.json'),
     JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.4' } }, null, 2) + '\n',

@@ -37,13 +37,24 @@ writeFileSync(
 )
 process.env.DATABASE_URL = url.toString()
 process.env.SMOKE_OPENID = `smoke-${process.pid}`
+delete process.env.MEMBER_CODE_SECRET
+delete process.env.DATA_ENCRYPTION_KEY
 
+/** A fresh copy per load: each bundle keeps its database pool and config for its instance's lifetime. */
+let copies = 0
 const load = (name) => {
-  cpSync(join(root, 'cloudfunctions', name), join(work, name), { recursive: true })
-  return createRequire(join(work, name, 'index.js'))(join(work, name, 'index.js')).main
+  const dir = join(work, `${name}-${++copies}`)
+  cpSync(join(root, 'cloudfunctions', name), dir, { recursive: true })
+  return createRequire(join(dir, 'index.js'))(join(dir, 'index.js')).main
 }
 
+// Without real secrets a function must refuse to run (the dev fallbacks are public): checked before they are set.
+const withoutSecrets = await load('whoAmI')({}, {}).catch((error) => ({ threw: error }))
+process.env.MEMBER_CODE_SECRET = 'cloud-smoke-member-code-secret'
+process.env.DATA_ENCRYPTION_KEY = 'ab'.repeat(32)
+
 const checks = [
+  ['refuses to start on the public dev secrets', async () => withoutSecrets?.error?.code === 'INTERNAL'],
   ['whoAmI answers a caller with no card', async () => (await load('whoAmI')({ userInfo: {} }, {})).data?.hasCard === false],
   [
     'openCard opens a card for the WeChat caller',

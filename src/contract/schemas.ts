@@ -37,12 +37,24 @@ export const memberCode = z
   .transform((s) => s.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{24}$/, { message: '会员码应为 24 位数字' }))
 
+/** Upper-cased: "x1" and "X1" are the same slip of paper, so they must be the same idempotency key. */
 export const receiptNo = z
   .string()
   .trim()
   .min(1, { message: '请输入小票号' })
   .max(40, { message: '小票号不能超过 40 个字符' })
   .regex(/^[A-Za-z0-9_-]+$/, { message: '小票号只能包含字母、数字、- 和 _' })
+  .transform((s) => s.toUpperCase())
+
+/** Amount actually paid, in fen; the till converts the clerk's yuan with the same limits. */
+export const purchaseAmountFen = z
+  .number({ invalid_type_error: '金额应为数字' })
+  .int({ message: '金额应精确到分' })
+  .positive({ message: '金额必须大于 0' })
+  .max(MAX_PURCHASE_FEN, { message: '金额超出单笔上限 ¥100000' })
+
+/** Handed to the till by staffLookupMember: this clerk saw this member's live code a moment ago. */
+export const tillTicket = z.string().trim().min(1, { message: '请先扫码查询会员' }).max(200)
 
 // ---------- outputs ----------
 
@@ -61,8 +73,10 @@ export const cardView = z.object({
   birthday: z.object({ month: z.number(), day: z.number(), year: z.number().optional() }).nullable(),
   tier: tierView,
   nextTier: tierView.nullable(),
-  /** Growth still needed for the next tier; equals yuan still to spend at 1 growth per yuan. */
+  /** Growth still needed for the next tier. */
   growthToNext: z.number().int().nullable(),
+  /** What that growth costs at the till, by the store's growth-per-yuan setting ("再消费 ¥X 升级"). */
+  spendToNextFen: z.number().int().nullable(),
   pointsBalance: z.number().int(),
   growth: z.number().int(),
   openedAt: z.string(),
@@ -148,20 +162,30 @@ export const api = {
   },
   staffLookupMember: {
     input: z.object({ memberCode }).strict(),
-    output: z.object({ member: staffMemberView }),
+    output: z.object({
+      member: staffMemberView,
+      /**
+       * Records purchases for this member by this clerk for a while (ticketExpiresAt) after the scan, so ringing
+       * up a long order, or retrying after a timeout, does not fail on a member code that has since rotated.
+       */
+      ticket: z.string(),
+      ticketExpiresAt: z.string(),
+    }),
   },
   staffRecordPurchase: {
+    // The member comes from the lookup's ticket (the till) or a live member code (a one-step integration).
     input: z
       .object({
-        memberCode,
+        memberCode: memberCode.optional(),
+        ticket: tillTicket.optional(),
         receiptNo,
-        amountFen: z
-          .number({ invalid_type_error: '金额应为数字' })
-          .int({ message: '金额应精确到分' })
-          .positive({ message: '金额必须大于 0' })
-          .max(MAX_PURCHASE_FEN, { message: '金额超出单笔上限 ¥100000' }),
+        amountFen: purchaseAmountFen,
       })
-      .strict(),
+      .strict()
+      .superRefine((v, ctx) => {
+        if ((v.memberCode === undefined) === (v.ticket === undefined))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ticket'], message: '请先扫码查询会员' })
+      }),
     output: z.object({
       alreadyRecorded: z.boolean(),
       pointsEarned: z.number().int(),

@@ -16,3 +16,13 @@ export interface EarnRates {
 export function earningsForPurchase(amountFen: number, rates: EarnRates): { points: number; growth: number } {
   return { points: unitsForAmount(amountFen, rates.pointsPerYuan), growth: unitsForAmount(amountFen, rates.growthPerYuan) }
 }
+
+/**
+ * The smallest payment, in fen, that earns `units` at `perYuan` (the inverse of unitsForAmount): what the card
+ * means by "再消费 ¥X 升级". Null when spending earns nothing at this rate.
+ */
+export function spendForUnits(units: number, perYuan: number): number | null {
+  if (!Number.isSafeInteger(units) || units < 0) throw new RangeError('units must be a non-negative integer')
+  if (perYuan <= 0) return null
+  return Math.ceil((units * 100) / perYuan)
+}

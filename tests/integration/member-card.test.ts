@@ -1,6 +1,6 @@
 import { DEMO_OPENIDS } from '../../src/cloud/app'
-import { members } from '../../src/cloud/db/schema'
 import { eq } from 'drizzle-orm'
+import { members, stores } from '../../src/cloud/db/schema'
 import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
 
 let app: AppFixture
@@ -33,6 +33,7 @@ describe('opening a membership card', () => {
       tier: { code: 'normal', name: '普通', minGrowth: 0, discountPct: 90 },
       nextTier: { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 },
       growthToNext: 1000,
+      spendToNextFen: 100_000,
       pointsBalance: 0,
       growth: 0,
       openedAt: app.clock.now().toISOString(),
@@ -65,6 +66,7 @@ describe('the demo member card', () => {
     expect(card.tier.code).toBe('silver')
     expect(card.nextTier.code).toBe('gold')
     expect(card.growthToNext).toBe(5000 - card.growth)
+    expect(card.spendToNextFen).toBe(card.growthToNext * 100)
     const history = await app.ok('listPointsHistory', { limit: 50 }, DEMO_OPENIDS.member)
     expect(history.entries.reduce((sum: number, e: { delta: number }) => sum + e.delta, 0)).toBe(card.pointsBalance)
   })
@@ -144,5 +146,19 @@ describe('points history', () => {
   it('uses 20 as the default page size', async () => {
     const result = await app.ok('listPointsHistory', {}, DEMO_OPENIDS.member)
     expect(result.entries.length).toBeLessThanOrEqual(20)
+  })
+})
+
+describe('the spend to the next tier', () => {
+  it("follows the store's growth-per-yuan setting rather than assuming one growth per yuan", async () => {
+    const { card } = await openNewCard(app, 'wx-double-growth')
+    await app.db.update(stores).set({ growthPerYuan: 2 })
+    try {
+      const { card: after } = await app.ok('getMyCard', {}, 'wx-double-growth')
+      expect(after.growthToNext).toBe(card.growthToNext)
+      expect(after.spendToNextFen).toBe(50_000) // 1000 growth at 2 per yuan: ¥500
+    } finally {
+      await app.db.update(stores).set({ growthPerYuan: 1 })
+    }
   })
 })

@@ -201,6 +201,25 @@ describe('recording a purchase at the till', () => {
     expect((await memberRow(openid)).pointsBalance).toBe(50)
   })
 
+  it('treats receipt numbers case-insensitively: "dup-2" after "DUP-2" is the same receipt', async () => {
+    const { openid } = await openNewCard(app, 'wx-receipt-case')
+    await record(await memberCodeOf(app, openid), 'DUP-2', 1_000)
+    const again = await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'dup-2', amountFen: 1_000 }, clerk)
+    expect(again.alreadyRecorded).toBe(true)
+    expect((await memberRow(openid)).pointsBalance).toBe(10)
+  })
+
+  it('refuses the same receipt with another amount, naming the recorded amount, and writes nothing', async () => {
+    const { openid } = await openNewCard(app, 'wx-receipt-amount')
+    await record(await memberCodeOf(app, openid), 'TYPO-1', 1_280)
+    const before = await app.counts()
+    const result = await record(await memberCodeOf(app, openid), 'TYPO-1', 128_000)
+    expect(result).toMatchObject({ ok: false, error: { code: 'RECEIPT_AMOUNT_MISMATCH' } })
+    expect((result as { error: { message: string } }).error.message).toContain('¥12.80')
+    expect(await app.counts()).toEqual(before)
+    expect((await memberRow(openid)).pointsBalance).toBe(12)
+  })
+
   it('refuses a receipt already recorded for another member with RECEIPT_CONFLICT and writes nothing', async () => {
     const a = await openNewCard(app, 'wx-receipt-owner')
     const b = await openNewCard(app, 'wx-receipt-other')
@@ -262,5 +281,53 @@ describe('what the database itself guarantees', () => {
     const { id: _id, memberNo: _no, ...copy } = demo
     expect(await refusal(app.db.insert(members).values(copy))).toMatch(/members_store_openid_uq/)
     expect(await app.db.select().from(members).where(and(eq(members.openid, DEMO_OPENIDS.member)))).toHaveLength(1)
+  })
+})
+
+describe('the till ticket from a lookup', () => {
+  const lookup = async (openid: string, as: string = clerk) =>
+    app.ok<{ ticket: string; ticketExpiresAt: string }>('staffLookupMember', { memberCode: await memberCodeOf(app, openid) }, as)
+  const recordWithTicket = (ticket: string, receiptNo: string, amountFen: number, as: string = clerk) =>
+    app.call('staffRecordPurchase', { ticket, receiptNo, amountFen }, as)
+
+  it('records a long checkout after the member code has gone stale, for ten minutes', async () => {
+    const { openid } = await openNewCard(app, 'wx-slow-checkout')
+    const { ticket, ticketExpiresAt } = await lookup(openid)
+    expect(Date.parse(ticketExpiresAt) - app.clock.now().getTime()).toBe(600_000)
+    app.clock.advanceS(5 * 60) // any member code from the scan is long stale now
+    const result = await recordWithTicket(ticket, 'SLOW-1', 9_900)
+    expect(result).toMatchObject({ ok: true, data: { alreadyRecorded: false, pointsEarned: 99 } })
+  })
+
+  it('lets a clerk retry after a timeout with the same ticket and receipt: credited once', async () => {
+    const { openid } = await openNewCard(app, 'wx-retry')
+    const { ticket } = await lookup(openid)
+    await recordWithTicket(ticket, 'RETRY-1', 2_000)
+    app.clock.advanceS(150)
+    expect(await recordWithTicket(ticket, 'RETRY-1', 2_000)).toMatchObject({ ok: true, data: { alreadyRecorded: true, pointsEarned: 0 } })
+    expect((await memberRow(openid)).pointsBalance).toBe(20)
+  })
+
+  it('refuses a ticket older than ten minutes, another clerk\'s ticket and a forged one, writing nothing', async () => {
+    const { openid } = await openNewCard(app, 'wx-ticket-refusals')
+    const { ticket } = await lookup(openid)
+    const before = await app.counts()
+    expect(await recordWithTicket(ticket, 'T-1', 1_000, DEMO_OPENIDS.manager)).toMatchObject({ ok: false, error: { code: 'TICKET_INVALID' } })
+    expect(await recordWithTicket(ticket.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'T-2', 1_000)).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_INVALID' },
+    })
+    app.clock.advanceS(601)
+    expect(await recordWithTicket(ticket, 'T-3', 1_000)).toMatchObject({ ok: false, error: { code: 'TICKET_STALE', message: '距扫码已超过 10 分钟，请重新扫码' } })
+    expect(await app.counts()).toEqual(before)
+  })
+
+  it('needs exactly one of a ticket and a member code', async () => {
+    const { openid } = await openNewCard(app, 'wx-ticket-or-code')
+    const { ticket } = await lookup(openid)
+    const code = await memberCodeOf(app, openid)
+    for (const input of [{ receiptNo: 'X-1', amountFen: 100 }, { ticket, memberCode: code, receiptNo: 'X-2', amountFen: 100 }]) {
+      expect(await app.call('staffRecordPurchase', input, clerk)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: { ticket: '请先扫码查询会员' } } })
+    }
   })
 })

@@ -62,19 +62,30 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   }
 }
 
-/** The receipt is already in: the same member gets a calm "already recorded", another member a conflict. */
+/**
+ * The receipt is already in: the same member and amount (a retry, or a second clerk) get a calm "already
+ * recorded"; another member or another amount is a conflict, and nothing moves.
+ */
 async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
   const existing = await findPurchaseByReceipt(ctx.tx, ctx.store.id, purchase.receiptNo)
   if (!existing) throw new Error('creditPurchase: conflicting purchase row vanished')
   if (existing.memberId !== purchase.member.id) throw new AppError('RECEIPT_CONFLICT')
+  // A retry repeats the amount; a different amount means one of the two entries is a typo, and the clerk must see it.
+  if (existing.amountFen !== purchase.amountFen) {
+    throw new AppError('RECEIPT_AMOUNT_MISMATCH', `该小票号已按 ${formatYuan(existing.amountFen)} 入账，与本次金额不同，请核对小票`)
+  }
   await writeAudit(ctx.tx, {
     staffId: purchase.staffId,
     action: 'purchase.duplicate',
     memberId: purchase.member.id,
-    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, purchaseId: existing.id, recordedAmountFen: existing.amountFen },
+    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, purchaseId: existing.id },
     createdAt: ctx.now,
   })
   // Re-read: the member row we hold predates the credit made by the first recording.
   const current = (await findMemberByNo(ctx.tx, ctx.store.id, purchase.member.memberNo)) ?? purchase.member
   return { alreadyRecorded: true, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: toStaffMemberView(ctx, current) }
+}
+
+function formatYuan(amountFen: number): string {
+  return `¥${(amountFen / 100).toFixed(2)}`
 }

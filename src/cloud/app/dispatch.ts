@@ -34,10 +34,12 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     const now = deps.now?.() ?? new Date()
     const data = await deps.db.transaction(async (tx) => {
       const ctx = await loadStoreContext(tx, deps.config, now)
-      return runHandler(handler, ctx, caller, input)
+      // Output through the contract too, before commit: it drops anything internal (row ids, ciphertexts) a view
+      // might let through, and an answer that fails it rolls the work back instead of reporting INTERNAL for a
+      // purchase that was in fact credited.
+      return api[name].output.parse(await runHandler(handler, ctx, caller, input))
     })
-    // Output through the contract too: drops anything internal (row ids, ciphertexts) a view might have let through.
-    return { ok: true, data: api[name].output.parse(data) }
+    return { ok: true, data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() }
     console.error(`dispatch ${name} failed:`, error)

@@ -1,5 +1,6 @@
 import type { CardView, LedgerEntryView, LedgerReason, StaffMemberView, TierCode, TierView } from '../../contract'
 import { maskPhone } from '../../domain/phone-mask'
+import { spendForUnits } from '../../domain/points'
 import { growthToNext, nextTierFor, type Tier } from '../../domain/tiers'
 import type { LedgerRow } from '../db/repositories/points-ledger'
 import type { MemberRow } from '../db/repositories/members'
@@ -22,6 +23,7 @@ export function tierByCode(tiers: readonly Tier[], code: string): Tier {
 
 export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
   const next = nextTierFor(ctx.tiers, member.growth)
+  const toNext = growthToNext(ctx.tiers, member.growth)
   return {
     memberNo: member.memberNo,
     nickname: member.nickname,
@@ -29,7 +31,8 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
     birthday: member.birthdayEnc ? JSON.parse(decryptField(ctx.config.dataKey, BIRTHDAY_COLUMN, member.birthdayEnc)) : null,
     tier: toTierView(tierByCode(ctx.tiers, member.tierCode)),
     nextTier: next ? toTierView(next) : null,
-    growthToNext: growthToNext(ctx.tiers, member.growth),
+    growthToNext: toNext,
+    spendToNextFen: toNext === null ? null : spendForUnits(toNext, ctx.store.growthPerYuan),
     pointsBalance: member.pointsBalance,
     growth: member.growth,
     openedAt: member.openedAt.toISOString(),

@@ -1,4 +1,4 @@
-import type { ApiName, ApiResult } from '../../contract'
+import { AppError, type ApiName, type ApiResult } from '../../contract'
 import { dispatch, loadConfig, openDatabase, type AppDeps, type WechatOpenApi } from '../app'
 
 /**
@@ -34,8 +34,16 @@ export function createCloudFunction(name: ApiName, options: CloudFunctionOptions
   return async (event) => {
     const sdk = options.sdk ?? wxServerSdk()
     const { OPENID } = sdk.getWXContext()
-    const deps = { ...(options.deps ?? (await instanceDeps())), wechat: wechatOpenApi(sdk) }
-    return dispatch(name, withoutPlatformFields(event), OPENID ? { openid: OPENID } : null, deps)
+    let base: AppDeps
+    try {
+      base = options.deps ?? (await instanceDeps())
+    } catch (error) {
+      // A cold start that cannot reach the database (or lacks its secrets) still answers in the contract's
+      // shape, so the client shows 系统繁忙 rather than a network failure; the cause goes to the function's log.
+      console.error(`cloud function ${name}: start-up failed:`, error)
+      return { ok: false, error: new AppError('INTERNAL').toBody() }
+    }
+    return dispatch(name, withoutPlatformFields(event), OPENID ? { openid: OPENID } : null, { ...base, wechat: wechatOpenApi(sdk) })
   }
 }
 
@@ -70,13 +78,21 @@ function wxServerSdk(): WxSdk {
 }
 
 let deps: Promise<AppDeps> | undefined
+/** One small pool per function instance, opened on its first call and kept for the calls after it. */
 function instanceDeps(): Promise<AppDeps> {
   if (!deps) {
-    const url = process.env.DATABASE_URL
-    if (!url) throw new Error('DATABASE_URL is required in cloud functions')
-    const poolMax = Number.parseInt(process.env.DB_POOL_MAX ?? '2', 10)
-    deps = openDatabase({ url, poolMax }).then(({ db }) => ({ db, config: loadConfig(process.env) }))
+    deps = openInstanceDeps()
     deps.catch(() => (deps = undefined)) // a failed cold start must not poison the instance
   }
   return deps
+}
+
+async function openInstanceDeps(): Promise<AppDeps> {
+  // Always the production rules here: WeChat does not set NODE_ENV, and the dev fallback secrets are public.
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production' })
+  const url = process.env.DATABASE_URL
+  if (!url) throw new Error('DATABASE_URL is required in cloud functions')
+  const poolMax = Number.parseInt(process.env.DB_POOL_MAX ?? '2', 10)
+  const { db } = await openDatabase({ url, poolMax })
+  return { db, config }
 }
