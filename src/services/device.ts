@@ -15,14 +15,23 @@ export async function scanCode(): Promise<string | null> {
   }
 }
 
+/** The user's own level, saved by the first raise and put back by restore. */
 let savedBrightness: number | null = null
+/**
+ * Bumped by every raise and restore. A raise that awaited getScreenBrightness checks it afterwards: if a restore
+ * (the page hid) or a newer raise ran meanwhile, this raise is stale and must not set full brightness, or the
+ * screen would stay at full brightness on a page that no longer shows a code.
+ */
+let generation = 0
 
 /** Full brightness while a code is on screen so till scanners read it; remembers the user's level. */
 export async function raiseBrightness(): Promise<void> {
   if (!isWeapp()) return
+  const mine = ++generation
   try {
     if (savedBrightness === null) {
       const current = await Taro.getScreenBrightness()
+      if (mine !== generation) return
       savedBrightness = current.value
     }
     await Taro.setScreenBrightness({ value: 1 })
@@ -32,7 +41,9 @@ export async function raiseBrightness(): Promise<void> {
 }
 
 export async function restoreBrightness(): Promise<void> {
-  if (!isWeapp() || savedBrightness === null) return
+  if (!isWeapp()) return
+  generation++ // cancels a raise still waiting for getScreenBrightness
+  if (savedBrightness === null) return
   const value = savedBrightness
   savedBrightness = null
   try {
