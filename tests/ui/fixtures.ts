@@ -16,6 +16,7 @@ export function aCard(over: Partial<CardView> = {}): CardView {
     tier: tiers.silver,
     nextTier: tiers.gold,
     growthToNext: 3200,
+    spendToNextFen: 320000,
     pointsBalance: 1280,
     growth: 1800,
     openedAt: '2026-01-02T03:04:05.000Z',
@@ -37,6 +38,16 @@ export function aStaffMember(over: Partial<StaffMemberView> = {}): StaffMemberVi
 }
 
 export const CODE = '123456789012345678901234'
+
+/** What staffLookupMember hands the till: the member, and a ticket to record with for the next 10 minutes. */
+export function aLookup(over: Partial<ApiOutput<'staffLookupMember'>> = {}): ApiOutput<'staffLookupMember'> {
+  return {
+    member: aStaffMember(),
+    ticket: 'ticket-1',
+    ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+    ...over,
+  }
+}
 
 export function aCode(over: Partial<ApiOutput<'getMemberCode'>> = {}): ApiOutput<'getMemberCode'> {
   const now = Date.now()

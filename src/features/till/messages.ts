@@ -14,7 +14,18 @@ const TILL_HINTS: Partial<Record<ApiError['code'], string>> = {
   FORBIDDEN: '当前账号没有收银权限',
 }
 
+/**
+ * Codes whose server message must be shown as sent: RECEIPT_AMOUNT_MISMATCH states the amount already recorded
+ * under that receipt, which the clerk needs to compare with the slip.
+ */
+const KEEP_SERVER_MESSAGE: ReadonlySet<ApiError['code']> = new Set(['RECEIPT_AMOUNT_MISMATCH'])
+
+/** After these the till goes back to the scan step with the amount and receipt still filled in. */
+const RESCAN: ReadonlySet<ApiError['code']> = new Set(['TICKET_STALE', 'TICKET_INVALID'])
+
 export function tillErrorMessage(error: ApiError): string {
+  if (KEEP_SERVER_MESSAGE.has(error.code)) return error.message
+  if (RESCAN.has(error.code)) return `${error.message}（金额和小票号已保留）`
   return TILL_HINTS[error.code] ?? error.message
 }
 

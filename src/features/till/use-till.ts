@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import { api, type ApiOutput, type StaffMemberView } from '../../contract/schemas'
+import { api, receiptNo as receiptSchema, type ApiOutput, type StaffMemberView } from '../../contract/schemas'
 import { callApi, toApiError } from '../../services/api'
 import { scanCode, vibrateShort } from '../../services/device'
 import { parseYuanToFen } from './amount'
@@ -12,8 +12,11 @@ export interface TillState {
   codeText: string
   amountText: string
   receiptText: string
-  /** The code as parsed at lookup: the purchase is recorded against exactly what was looked up. */
-  memberCode: string | null
+  /**
+   * The lookup's ticket: the purchase is recorded against exactly the member that was looked up, by this clerk,
+   * and keeps working for a while after the member's code has rotated (a long checkout, a retry after a timeout).
+   */
+  ticket: string | null
   member: StaffMemberView | null
   result: RecordResult | null
   error: string | null
@@ -25,7 +28,7 @@ const initial: TillState = {
   codeText: '',
   amountText: '',
   receiptText: '',
-  memberCode: null,
+  ticket: null,
   member: null,
   result: null,
   error: null,
@@ -33,7 +36,9 @@ const initial: TillState = {
 }
 
 const lookupInput = api.staffLookupMember.input
-const receiptSchema = api.staffRecordPurchase.input.shape.receiptNo
+
+/** The server no longer accepts the lookup's ticket: scan again, but what the clerk typed is still right. */
+const RESCAN_CODES: ReadonlySet<string> = new Set(['TICKET_STALE', 'TICKET_INVALID'])
 
 /**
  * The till flow: code → member → record → result → 下一位. One request at a time (a ref guards against a double
@@ -59,8 +64,9 @@ export function useTill() {
     busy.current = true
     patch({ codeText, busy: 'lookup', error: null })
     try {
-      const { member } = await callApi('staffLookupMember', parsed.data)
-      patch({ step: 'member', member, memberCode: parsed.data.memberCode, busy: null })
+      const { member, ticket } = await callApi('staffLookupMember', parsed.data)
+      // amountText / receiptText are kept: after a TICKET_STALE the clerk scans again and submits what was typed.
+      patch({ step: 'member', member, ticket, busy: null })
     } catch (e) {
       patch({ busy: null, error: tillErrorMessage(toApiError(e)) })
     } finally {
@@ -76,7 +82,7 @@ export function useTill() {
   const record = useCallback(async () => {
     if (busy.current) return
     const snapshot = latest.current
-    if (!snapshot.memberCode) return
+    if (!snapshot.ticket) return
     const amount = parseYuanToFen(snapshot.amountText)
     if (!amount.ok) {
       patch({ error: amount.message })
@@ -91,14 +97,22 @@ export function useTill() {
     patch({ busy: 'record', error: null })
     try {
       const result = await callApi('staffRecordPurchase', {
-        memberCode: snapshot.memberCode,
+        ticket: snapshot.ticket,
         receiptNo: receipt.data,
         amountFen: amount.fen,
       })
       vibrateShort()
       patch({ step: 'done', result, member: result.member, busy: null })
     } catch (e) {
-      patch({ busy: null, error: tillErrorMessage(toApiError(e)) })
+      const error = toApiError(e)
+      if (RESCAN_CODES.has(error.code)) {
+        // Back to the scan step with the amount and receipt still filled in; the member must be looked up again.
+        patch({ step: 'code', codeText: '', member: null, ticket: null, busy: null, error: tillErrorMessage(error) })
+      } else {
+        // Anything else (network, RECEIPT_CONFLICT, RECEIPT_AMOUNT_MISMATCH…) stays on the member with the inputs:
+        // the same ticket and receipt can be submitted again, and the receipt number makes a retry idempotent.
+        patch({ busy: null, error: tillErrorMessage(error) })
+      }
     } finally {
       busy.current = false
     }

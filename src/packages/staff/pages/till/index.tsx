@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useDidShow } from '@tarojs/taro'
+import { useEffect } from 'react'
 import { ErrorBlock, EmptyBlock, LoadingBlock } from '../../../../components/state-view'
 import { TextField } from '../../../../components/text-field'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
@@ -8,21 +9,34 @@ import { isStaff } from '../../../../features/session/store'
 import { useSession } from '../../../../features/session/use-session'
 import { MemberSummary, TillResult } from '../../../../features/till/TillPanels'
 import { useTill } from '../../../../features/till/use-till'
-import { canScan } from '../../../../services/device'
+import { canScan, toast } from '../../../../services/device'
 import { go, routes } from '../../../../services/nav'
 import './index.scss'
 
-/** 收银台: staff only. Scan or type the member code, look the member up, record the purchase. */
+/**
+ * 收银台: staff only. Scan or type the member code, look the member up, record the purchase.
+ *
+ * whoAmI is reloaded on every show (a role can change between visits), but only the FIRST load gates the page:
+ * once we know who is at the till, a later reload that fails (a network blip while the clerk switched apps) must
+ * not unmount the till and lose the looked-up member, the typed amount and the receipt. It shows a toast at most.
+ */
 export default function TillPage() {
   const session = useSession()
   useDidShow(() => void session.reload())
+  const me = session.me
+  const reloadFailed = me !== null && session.status === 'error'
+  useEffect(() => {
+    if (reloadFailed) toast('网络不稳定，身份信息未能刷新')
+  }, [reloadFailed])
 
-  if (session.status === 'idle' || session.status === 'loading') return <LoadingBlock />
-  if (session.status === 'login') return <LoginRequired onDone={() => void session.reload()} />
-  if (session.status === 'error') {
-    return <ErrorBlock message={session.error?.message ?? '加载失败'} onRetry={() => void session.reload()} />
+  if (!me) {
+    if (session.status === 'login') return <LoginRequired onDone={() => void session.reload()} />
+    if (session.status === 'error') {
+      return <ErrorBlock message={session.error?.message ?? '加载失败'} onRetry={() => void session.reload()} />
+    }
+    return <LoadingBlock />
   }
-  if (!isStaff(session.me?.role)) {
+  if (!isStaff(me.role)) {
     return (
       <View className="page" data-testid="till-forbidden">
         <EmptyBlock title="无权限" description="收银台仅限门店员工使用">
@@ -33,7 +47,7 @@ export default function TillPage() {
       </View>
     )
   }
-  return <Till staffName={session.me?.staffName ?? null} />
+  return <Till staffName={me.staffName ?? null} />
 }
 
 function Till({ staffName }: { staffName: string | null }) {
@@ -64,6 +78,14 @@ function Till({ staffName }: { staffName: string | null }) {
               onConfirm={() => void t.lookup()}
             />
           </View>
+          {(t.amountText || t.receiptText) && (
+            <View className="till__kept" data-testid="till-kept">
+              <Text>
+                已保留{t.amountText ? ` 金额 ${t.amountText} 元` : ''}
+                {t.receiptText ? ` 小票号 ${t.receiptText}` : ''}，查询会员后可直接入账
+              </Text>
+            </View>
+          )}
           <Button
             block
             type={canScan() ? 'default' : 'primary'}
