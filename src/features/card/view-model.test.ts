@@ -30,18 +30,35 @@ describe('tier benefit', () => {
 
 describe('tierProgress', () => {
   it('says how much more to spend for the next tier and how far along the member is', () => {
-    const p = tierProgress({ tier: silver, nextTier: gold, growth: 1800, growthToNext: 3200 })
+    const p = tierProgress({ tier: silver, nextTier: gold, growth: 1800, growthToNext: 3200, spendToNextFen: 320000 })
     expect(p).toEqual({ percent: 20, text: '再消费 ¥3,200 升级金卡', isTop: false })
   })
-  it('falls back to the thresholds when growthToNext is missing', () => {
-    expect(tierProgress({ tier: silver, nextTier: gold, growth: 4000, growthToNext: null }).text).toBe('再消费 ¥1,000 升级金卡')
+  it("uses the server's spendToNextFen, not 1 growth per yuan", () => {
+    // A store that gives 2 growth per yuan: 3,200 growth to go costs ¥1,600.
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 1800, growthToNext: 3200, spendToNextFen: 160000 }).text).toBe(
+      '再消费 ¥1,600 升级金卡',
+    )
+    // 0.5 growth per yuan, and an amount with fen.
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 1800, growthToNext: 3, spendToNextFen: 550 }).text).toBe('再消费 ¥5.50 升级金卡')
+  })
+  it('names the growth still needed when the server cannot price it', () => {
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 1800, growthToNext: 3200, spendToNextFen: null }).text).toBe(
+      '再获得 3,200 成长值升级金卡',
+    )
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 4000, growthToNext: null, spendToNextFen: null }).text).toBe(
+      '再获得 1,000 成长值升级金卡',
+    )
   })
   it('clamps to 0..100', () => {
-    expect(tierProgress({ tier: silver, nextTier: gold, growth: 9999, growthToNext: 0 }).percent).toBe(100)
-    expect(tierProgress({ tier: silver, nextTier: gold, growth: 0, growthToNext: 9000 }).percent).toBe(0)
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 9999, growthToNext: 0, spendToNextFen: 0 }).percent).toBe(100)
+    expect(tierProgress({ tier: silver, nextTier: gold, growth: 0, growthToNext: 9000, spendToNextFen: 900000 }).percent).toBe(0)
   })
   it('says 已是最高等级 without a next tier', () => {
-    expect(tierProgress({ tier: gold, nextTier: null, growth: 30000, growthToNext: null })).toEqual({ percent: 100, text: '已是最高等级', isTop: true })
+    expect(tierProgress({ tier: gold, nextTier: null, growth: 30000, growthToNext: null, spendToNextFen: null })).toEqual({
+      percent: 100,
+      text: '已是最高等级',
+      isTop: true,
+    })
   })
 })
 

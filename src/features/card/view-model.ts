@@ -31,14 +31,24 @@ export interface TierProgress {
   isTop: boolean
 }
 
-/** Progress from this tier's threshold to the next one. Growth is 1 per yuan, so growth to go = yuan to spend. */
-export function tierProgress(card: Pick<CardView, 'tier' | 'nextTier' | 'growth' | 'growthToNext'>): TierProgress {
+/**
+ * Progress from this tier's threshold to the next one. What it costs to get there is the server's spendToNextFen
+ * (growth to go at the store's growth-per-yuan setting): the client does not assume 1 growth per yuan. Without
+ * it (a store that earns no growth from purchases) the line names the growth still needed instead.
+ */
+export function tierProgress(
+  card: Pick<CardView, 'tier' | 'nextTier' | 'growth' | 'growthToNext' | 'spendToNextFen'>,
+): TierProgress {
   if (!card.nextTier) return { percent: 100, text: '已是最高等级', isTop: true }
   const span = card.nextTier.minGrowth - card.tier.minGrowth
   const toGo = Math.max(0, card.growthToNext ?? card.nextTier.minGrowth - card.growth)
   const done = span > 0 ? span - toGo : 0
   const percent = span > 0 ? Math.min(100, Math.max(0, Math.round((done / span) * 100))) : 0
-  return { percent, text: `再消费 ${formatYuan(toGo * 100)} 升级${card.nextTier.name}`, isTop: false }
+  const text =
+    card.spendToNextFen !== null
+      ? `再消费 ${formatYuan(Math.max(0, card.spendToNextFen))} 升级${card.nextTier.name}`
+      : `再获得 ${formatCount(toGo)} 成长值升级${card.nextTier.name}`
+  return { percent, text, isTop: false }
 }
 
 export interface TierTheme {

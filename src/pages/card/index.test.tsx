@@ -107,7 +107,7 @@ describe('card page', () => {
 
   it('says 已是最高等级 on the top tier', async () => {
     routeApi(callApiMock, {
-      getMyCard: () => ({ card: aCard({ tier: tiers.diamond, nextTier: null, growthToNext: null, growth: 25000 }) }),
+      getMyCard: () => ({ card: aCard({ tier: tiers.diamond, nextTier: null, growthToNext: null, spendToNextFen: null, growth: 25000 }) }),
       getMemberCode: () => aCode(),
     })
     render(<CardPage />)
