@@ -82,4 +82,26 @@ describe('member-code-native', () => {
     expect(imageSrc(comp, '.mc-qr') === images.qr).toBe(true)
     expect(byTestId(comp, 'member-code-error')).toBeNull()
   })
+
+  it('shows 会员码加载中… and no images while loading, even if old images are still bound', async () => {
+    const images = memberCodeImages(CODE)
+    // The page dropped a stale code and is fetching a new one: whatever images are still bound must not show.
+    const comp = renderCode({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), countdown: '', loading: true })
+    expect(byTestId(comp, 'member-code-qr')).toBeNull()
+    expect(byTestId(comp, 'member-code-barcode')).toBeNull()
+    expect(byTestId(comp, 'member-code-digits')).toBeNull()
+    expect(byTestId(comp, 'member-code-loading')?.textContent).toBe('会员码加载中…')
+
+    // The new code arrives: images, no placeholder.
+    comp.setData({ loading: false })
+    await simulate.sleep(0)
+    expect(imageSrc(comp, '.mc-qr') === images.qr).toBe(true)
+    expect(byTestId(comp, 'member-code-loading')).toBeNull()
+  })
+
+  it('an error wins over loading', () => {
+    const comp = renderCode({ qr: '', barcode: '', digits: '', countdown: '', loading: true, error: '系统繁忙，请稍后再试' })
+    expect(byTestId(comp, 'member-code-error')?.textContent).toBe('系统繁忙，请稍后再试')
+    expect(byTestId(comp, 'member-code-loading')).toBeNull()
+  })
 })

@@ -36,7 +36,7 @@ export function MemberCode({ state, onRefresh }: Props) {
   return (
     <View className="member-code" data-testid="member-code">
       <Text className="member-code__title">出示会员码</Text>
-      {state.images ? (
+      {state.images && state.status === 'ready' ? (
         <>
           <Image className="member-code__barcode" src={state.images.barcode} mode="scaleToFill" data-testid="member-code-barcode" />
           <Text className="member-code__digits" data-testid="member-code-digits">
@@ -46,7 +46,7 @@ export function MemberCode({ state, onRefresh }: Props) {
         </>
       ) : (
         <View className="member-code__placeholder">
-          <Text className={error ? 'member-code__error' : ''} data-testid={error ? 'member-code-error' : undefined}>
+          <Text className={error ? 'member-code__error' : ''} data-testid={error ? 'member-code-error' : 'member-code-loading'}>
             {error || '会员码加载中…'}
           </Text>
         </View>

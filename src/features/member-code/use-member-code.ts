@@ -56,12 +56,24 @@ export function useMemberCode(active: boolean) {
 
   useEffect(() => {
     if (!active) return undefined
+    const now = Date.now()
+    if (now >= refreshAtMs.current) {
+      // Back on screen after the refresh time passed (hidden longer than the interval): the code still in state
+      // may be stale, and a frozen countdown would present it as valid. Show the loading state until the new one.
+      setState({ ...initial, status: 'loading', refreshing: true })
+    } else {
+      const left = Math.ceil((refreshAtMs.current - now) / 1000)
+      setState((s) => (s.secondsLeft === left ? s : { ...s, secondsLeft: left }))
+    }
     void refresh()
     const timer = setInterval(() => {
       if (refreshAtMs.current === 0) return // in error: wait for the user's 刷新
       const left = Math.ceil((refreshAtMs.current - Date.now()) / 1000)
-      if (left <= 0) void refresh()
-      else setState((s) => (s.secondsLeft === left ? s : { ...s, secondsLeft: left }))
+      if (left <= 0) {
+        // "正在刷新…" while the new code is on its way, not a countdown stuck at 1.
+        setState((s) => (s.secondsLeft === 0 ? s : { ...s, secondsLeft: 0 }))
+        void refresh()
+      } else setState((s) => (s.secondsLeft === left ? s : { ...s, secondsLeft: left }))
     }, TICK_MS)
     return () => clearInterval(timer)
   }, [active, refresh])

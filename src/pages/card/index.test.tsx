@@ -5,6 +5,7 @@ import { useCardStore } from '../../features/card/store'
 import { useSessionStore } from '../../features/session/store'
 import { aCard, aCode, CODE, tiers } from '../../../tests/ui/fixtures'
 import { routeApi } from '../../../tests/ui/api-mock'
+import { __taro } from '../../../tests/ui/taro-mock'
 import CardPage from './index'
 
 jest.mock('../../services/api', () => require('../../../tests/ui/api-mock').apiModuleMock())
@@ -192,5 +193,160 @@ describe('card page', () => {
     render(<CardPage />)
     expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
     expect(screen.queryByTestId('card-points')).not.toBeInTheDocument()
+  })
+
+  it("prices the next tier with the server's spendToNextFen (a store giving 2 growth per yuan)", async () => {
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard({ growthToNext: 3200, spendToNextFen: 160000 }) }), getMemberCode: () => aCode() })
+    render(<CardPage />)
+    expect(await screen.findByTestId('card-progress-text')).toHaveTextContent('再消费 ¥1,600 升级金卡')
+  })
+})
+
+describe('card page: the member code while the page hides and shows', () => {
+  const NEXT_CODE = '999988887777666655554444'
+  const member = () => ({ role: 'member', hasCard: true, nickname: '小林', staffName: null })
+  const codeCalls = () => callApiMock.mock.calls.filter(([name]) => name === 'getMemberCode').length
+  const digits = () => testId('member-code-digits').textContent?.replace(/\s/g, '')
+  const flush = (ms = 0) =>
+    act(async () => {
+      await jest.advanceTimersByTimeAsync(ms)
+    })
+  const hide = () => act(() => __taro.hide())
+  const show = () => act(() => __taro.show())
+
+  /** The first getMemberCode answers at once; later ones wait for `answer`. */
+  function codesThenPending() {
+    const pending: Array<(v: unknown) => void> = []
+    routeApi(callApiMock, {
+      getMyCard: () => ({ card: aCard() }),
+      whoAmI: member,
+      getMemberCode: () => (codeCalls() === 1 ? aCode() : new Promise((r) => pending.push(r))),
+    })
+    return { answer: (v: unknown) => pending.shift()!(v) }
+  }
+
+  beforeEach(() => jest.useFakeTimers())
+  afterEach(() => jest.useRealTimers())
+
+  it('back on screen after the refresh time: the old code is not shown while the new one loads', async () => {
+    const { answer } = codesThenPending()
+    render(<CardPage />)
+    await flush()
+    expect(digits()).toBe(CODE)
+
+    hide()
+    await flush(120_000) // in another tab for two minutes: no refresh while hidden
+    expect(codeCalls()).toBe(1)
+    show()
+    await flush()
+    expect(codeCalls()).toBe(2)
+    expect(screen.queryByTestId('member-code-digits')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('member-code-qr')).not.toBeInTheDocument()
+    expect(testId('member-code-loading')).toHaveTextContent('会员码加载中…')
+
+    await act(async () => answer(aCode({ code: NEXT_CODE })))
+    expect(digits()).toBe(NEXT_CODE)
+    expect(testId('member-code-countdown')).toHaveTextContent('60 秒后自动刷新')
+  })
+
+  it('back on screen before the refresh time: the code stays and the countdown has moved on', async () => {
+    codesThenPending()
+    render(<CardPage />)
+    await flush()
+    expect(testId('member-code-countdown')).toHaveTextContent('60 秒后自动刷新')
+    hide()
+    await flush(20_000)
+    show()
+    await flush()
+    expect(digits()).toBe(CODE)
+    expect(testId('member-code-countdown')).toHaveTextContent('40 秒后自动刷新')
+  })
+
+  it('says 正在刷新… when the countdown runs out, until the new code arrives', async () => {
+    const { answer } = codesThenPending()
+    render(<CardPage />)
+    await flush()
+    await flush(60_000)
+    expect(codeCalls()).toBe(2)
+    expect(testId('member-code-countdown')).toHaveTextContent('正在刷新…')
+    await act(async () => answer(aCode({ code: NEXT_CODE })))
+    expect(testId('member-code-countdown')).toHaveTextContent('60 秒后自动刷新')
+    expect(digits()).toBe(NEXT_CODE)
+  })
+
+  it('a failed refresh shows the error instead of the old code, does not retry in a loop, and 刷新 recovers', async () => {
+    let online = true
+    routeApi(callApiMock, {
+      getMyCard: () => ({ card: aCard() }),
+      whoAmI: member,
+      getMemberCode: () => {
+        if (!online) throw new ApiError('INTERNAL', '系统繁忙，请稍后再试')
+        return codeCalls() === 1 ? aCode() : aCode({ code: NEXT_CODE })
+      },
+    })
+    render(<CardPage />)
+    await flush()
+    online = false
+    await flush(60_000)
+    expect(codeCalls()).toBe(2)
+    expect(testId('member-code-error')).toHaveTextContent('系统繁忙，请稍后再试')
+    expect(screen.queryByTestId('member-code-digits')).not.toBeInTheDocument()
+    await flush(120_000)
+    expect(codeCalls()).toBe(2) // waits for the user's 刷新
+
+    online = true
+    fireEvent.click(testId('member-code-refresh'))
+    await flush()
+    expect(digits()).toBe(NEXT_CODE)
+    expect(screen.queryByTestId('member-code-error')).not.toBeInTheDocument()
+  })
+})
+
+describe('card page inside WeChat: screen brightness', () => {
+  const getBrightness = Taro.getScreenBrightness as jest.Mock
+  const setBrightness = Taro.setScreenBrightness as jest.Mock
+  const levels = () => setBrightness.mock.calls.map(([arg]) => (arg as { value: number }).value)
+  const settle = () => act(() => new Promise((r) => setTimeout(r, 30)))
+
+  beforeEach(() => {
+    process.env.TARO_ENV = 'weapp'
+    routeApi(callApiMock, {
+      getMyCard: () => ({ card: aCard() }),
+      whoAmI: () => ({ role: 'member', hasCard: true, nickname: '小林', staffName: null }),
+      getMemberCode: () => aCode(),
+    })
+  })
+  afterEach(() => {
+    process.env.TARO_ENV = 'h5'
+  })
+
+  it("raises to full while the code shows and puts the user's level back when the page hides or closes", async () => {
+    getBrightness.mockResolvedValueOnce({ value: 0.35 }).mockResolvedValueOnce({ value: 0.35 })
+    const { unmount } = render(<CardPage />)
+    await waitFor(() => expect(levels()).toEqual([1]))
+    expect(getBrightness).toHaveBeenCalledTimes(1)
+
+    act(() => __taro.hide())
+    await waitFor(() => expect(levels()).toEqual([1, 0.35]))
+
+    act(() => __taro.show())
+    await waitFor(() => expect(levels()).toEqual([1, 0.35, 1]))
+
+    unmount()
+    await waitFor(() => expect(levels()).toEqual([1, 0.35, 1, 0.35]))
+  })
+
+  it('hidden before getScreenBrightness answers: the screen is not left at full brightness', async () => {
+    let answer: () => void = () => undefined
+    getBrightness.mockImplementationOnce(() => new Promise((r) => (answer = () => r({ value: 0.35 }))))
+    const { unmount } = render(<CardPage />)
+    await waitFor(() => expect(getBrightness).toHaveBeenCalledTimes(1))
+    act(() => __taro.hide())
+    await act(async () => answer())
+    await settle()
+    expect(levels()).not.toContain(1)
+    unmount()
+    await settle()
+    expect(levels()).not.toContain(1)
   })
 })
