@@ -15,7 +15,8 @@ interface Props {
 /**
  * On WeChat the number comes from WeChat's own button: the user taps, WeChat asks, and we get a one-time code
  * the server exchanges for the number (we never see it here). Accounts that cannot use the button (it needs a
- * verified mini-program) and the browser build type the number instead.
+ * verified mini-program) and the browser build type the number instead. The code is one-time: after a failed
+ * submit the form drops it (useOpenCard), and the button shows again for a fresh authorisation.
  */
 export function PhoneField({ phone, phoneCode, onPhone, onPhoneCode, error }: Props) {
   const [typing, setTyping] = useState(!isWeapp())
@@ -39,9 +40,15 @@ export function PhoneField({ phone, phoneCode, onPhone, onPhoneCode, error }: Pr
       <View className="text-field__row">
         <Text className="text-field__label">手机号</Text>
         {phoneCode ? (
-          <Text className="phone-field__granted" data-testid="open-card-phone-granted">
-            已授权微信手机号 ✓
-          </Text>
+          <>
+            <Text className="phone-field__granted" data-testid="open-card-phone-granted">
+              已授权微信手机号 ✓
+            </Text>
+            {/* The code is one-time and short-lived: let the user ask WeChat again rather than be stuck with it. */}
+            <Text className="phone-field__reauth" onClick={() => onPhoneCode(null)} data-testid="open-card-phone-reauth">
+              重新授权
+            </Text>
+          </>
         ) : (
           <Button
             className="phone-field__button"

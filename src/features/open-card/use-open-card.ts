@@ -39,6 +39,9 @@ export function useOpenCard(onOpened: (card: CardView) => void) {
       const out = await callApi('openCard', checked.input)
       onOpened(out.card)
     } catch (e) {
+      // WeChat's phone code is one-time: whatever went wrong (a timeout, INTERNAL, PHONE_CODE_INVALID), the server
+      // may already have spent it. Drop it so the phone button shows again and a retry asks WeChat for a new one.
+      setForm((f) => (f.phoneCode === null ? f : { ...f, phoneCode: null }))
       const err = toApiError(e)
       if (err.fields && Object.keys(err.fields).length) setFields(groupFields(err.fields))
       setFormError(err.message)

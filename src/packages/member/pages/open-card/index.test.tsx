@@ -101,4 +101,42 @@ describe('open card page inside WeChat', () => {
     fireEvent.click(screen.getByTestId('open-card-type-phone'))
     expect(await screen.findByTestId('open-card-phone')).toBeInTheDocument()
   })
+
+  const grant = (code: string) =>
+    fireEvent(screen.getByTestId('open-card-phone-button'), new CustomEvent('getphonenumber', { detail: { code } }))
+
+  it.each([
+    ['PHONE_CODE_INVALID', '获取微信手机号失败，请重新授权或手动输入'],
+    ['INTERNAL', '系统繁忙，请稍后再试'],
+    ['NETWORK_ERROR', '网络连接失败，请检查网络后重试'],
+  ] as const)('after %s the used phone code is dropped: the button shows again and a retry sends a new code', async (code, message) => {
+    callApiMock.mockRejectedValueOnce(new ApiError(code, message)).mockResolvedValueOnce({ card: aCard(), created: true })
+    render(<OpenCardPage />)
+    type('open-card-nickname', '小林')
+    grant('code-1')
+    expect(await screen.findByTestId('open-card-phone-granted')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+
+    expect(await screen.findByTestId('open-card-error')).toHaveTextContent(message)
+    expect(screen.queryByTestId('open-card-phone-granted')).not.toBeInTheDocument()
+    expect(screen.getByTestId('open-card-phone-button')).toBeInTheDocument()
+
+    // Submitting without re-authorising does not re-send the spent code: the form asks for the phone first.
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    expect(callApiMock).toHaveBeenCalledTimes(1)
+
+    grant('code-2')
+    expect(await screen.findByTestId('open-card-phone-granted')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('open-card-submit'))
+    await waitFor(() => expect(callApiMock).toHaveBeenCalledTimes(2))
+    expect(callApiMock.mock.calls.map(([, input]) => (input as { phoneCode?: string }).phoneCode)).toEqual(['code-1', 'code-2'])
+  })
+
+  it('重新授权 drops a granted code and shows the button again', async () => {
+    render(<OpenCardPage />)
+    grant('code-1')
+    fireEvent.click(await screen.findByTestId('open-card-phone-reauth'))
+    expect(await screen.findByTestId('open-card-phone-button')).toBeInTheDocument()
+    expect(screen.queryByTestId('open-card-phone-granted')).not.toBeInTheDocument()
+  })
 })
