@@ -1,4 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Server } from 'node:http'
 import { DEMO_OPENIDS, loadConfig, openDatabase, seedDemoData } from '../app'
 import { createGateway } from './server'
@@ -7,6 +10,9 @@ import { signSessionToken } from './session-token'
 // The HTTP face of the handlers, end to end on an embedded database: transport, identity from the token,
 // and the typed errors a browser sees.
 const secret = 'gateway-test-secret'
+const staticDir = mkdtempSync(join(tmpdir(), 'h5-'))
+writeFileSync(join(staticDir, 'index.html'), '<html>shell</html>')
+writeFileSync(join(staticDir, 'app.js'), 'console.log(1)')
 let database: Awaited<ReturnType<typeof openDatabase>>
 let server: Server
 let base: string
@@ -74,6 +80,23 @@ describe('gateway', () => {
     expect(res.json.error).toMatchObject({ code: 'BAD_INPUT', fields: { phone: '请输入手机号' } })
     const who = await post('whoAmI', {}, login.json.data.token)
     expect(who.json.data.hasCard).toBe(false)
+  })
+
+  it('serves the app shell for unknown or malformed paths and never escapes the H5 folder', async () => {
+    const shell = createGateway({ deps: { db: database.db, config: loadConfig({}) }, sessionSecret: secret, staticDir, production: false })
+    await new Promise<void>((resolve) => shell.listen(0, '127.0.0.1', resolve))
+    const at = `http://127.0.0.1:${(shell.address() as AddressInfo).port}`
+    try {
+      for (const path of ['/', '/deep/link', '/%E0%A4%A', '/..%2f..%2fetc%2fpasswd', '/../package.json']) {
+        const res = await fetch(`${at}${path}`)
+        expect(res.status).toBe(200)
+        expect(await res.text()).toBe('<html>shell</html>')
+      }
+      expect(await (await fetch(`${at}/app.js`)).text()).toBe('console.log(1)')
+      expect((await fetch(`${at}/api/%E0%A4%A`, { method: 'POST' })).status).toBe(200) // a typed UNKNOWN_FUNCTION
+    } finally {
+      await new Promise((resolve) => shell.close(resolve))
+    }
   })
 
   it('refuses an over-large body', async () => {

@@ -38,7 +38,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   }
   if (req.method !== 'POST') return sendJson(res, 405, failure({ code: 'UNKNOWN_FUNCTION', message: '请使用 POST 调用接口' }))
 
-  const name = decodeURIComponent(url.slice('/api/'.length).split('?')[0])
+  // Function names are plain identifiers: anything else (encoded characters included) is simply unknown.
+  const name = url.slice('/api/'.length).split('?')[0]
   const body = await readJsonBody(req)
   if (!body.ok) return sendJson(res, body.status, failure(body.error))
 

@@ -18,7 +18,7 @@ const TYPES: Record<string, string> = {
 
 /** Serves the H5 build; unknown paths fall back to index.html (the app routes on the client). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const relative = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^([/\\])+/, '')
+  const relative = normalize(safeDecode(urlPath.split('?')[0])).replace(/^([/\\])+/, '')
   const candidate = join(root, relative)
   // normalize() already collapsed '..'; anything still escaping the root is refused.
   const insideRoot = candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep)
@@ -41,5 +41,14 @@ function isFile(path: string): boolean {
     return statSync(path).isFile()
   } catch {
     return false
+  }
+}
+
+/** A malformed escape (e.g. "%E0%A4%A") is a path that exists nowhere, not a server error. */
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
   }
 }
