@@ -22,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // NutUI renders plain HTML elements (div, span); on weapp they need Taro's HTML plugin to have templates.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
