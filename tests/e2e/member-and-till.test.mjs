@@ -36,6 +36,8 @@ async function open(page, route) {
 async function loginAs(page, who) {
   await open(page, 'pages/card/index')
   await byId(page, `dev-login-${who}`).click()
+  // The token is stored when the login answers; navigating before that would arrive without a session.
+  await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
 }
 
 const number = async (page, id) => Number((await byId(page, id).innerText()).replace(/[^\d-]/g, ''))
