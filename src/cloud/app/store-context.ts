@@ -2,7 +2,7 @@ import { AppError } from '../../contract'
 import type { Tier } from '../../domain/tiers'
 import type { AppConfig } from '../config'
 import type { Tx } from '../db'
-import { findStoreByCode, listTiers, type StoreRow } from '../db/repositories/stores'
+import { findStoreWithTiers, type StoreRow } from '../db/repositories/stores'
 
 /**
  * One deployment serves one store today; the schema is already per store so a chain can follow by resolving
@@ -20,10 +20,10 @@ export interface UseCaseContext {
 }
 
 export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date): Promise<UseCaseContext> {
-  const store = await findStoreByCode(tx, STORE_CODE)
+  const found = await findStoreWithTiers(tx, STORE_CODE)
   // A missing store is a deployment mistake, not the caller's: it surfaces as INTERNAL and in the logs.
-  if (!store) throw new Error(`store '${STORE_CODE}' is not set up (run seedDemoData, or insert the stores and tiers rows)`)
-  const tiers = await listTiers(tx, store.id)
+  if (!found) throw new Error(`store '${STORE_CODE}' is not set up (run npm run store -- init, or seedDemoData locally)`)
+  const { store, tiers } = found
   if (!tiers.some((t) => t.minGrowth === 0)) throw new Error(`store '${STORE_CODE}' has no entry tier (min_growth 0)`)
   return { tx, store, tiers, config, now }
 }

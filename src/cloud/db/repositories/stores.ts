@@ -11,8 +11,20 @@ export async function findStoreByCode(tx: Tx, code: string): Promise<StoreRow | 
   return rows[0] ?? null
 }
 
-export async function listTiers(tx: Tx, storeId: number): Promise<Tier[]> {
-  const rows = await tx.select().from(tiers).where(eq(tiers.storeId, storeId)).orderBy(asc(tiers.minGrowth))
-  // The CHECK constraint on tiers.code keeps this cast honest.
-  return rows.map((r) => ({ code: r.code as TierCode, name: r.name, minGrowth: r.minGrowth, discountPct: r.discountPct }))
+/**
+ * The store and its tiers in one round trip: every API call needs both, so this is on the hot path of the till.
+ * Null when the store does not exist; a store without tiers comes back with an empty list.
+ */
+export async function findStoreWithTiers(tx: Tx, code: string): Promise<{ store: StoreRow; tiers: Tier[] } | null> {
+  const rows = await tx
+    .select({ store: stores, tier: tiers })
+    .from(stores)
+    .leftJoin(tiers, eq(tiers.storeId, stores.id))
+    .where(eq(stores.code, code))
+    .orderBy(asc(tiers.minGrowth))
+  if (rows.length === 0) return null
+  const list = rows.flatMap(({ tier: t }) =>
+    t ? [{ code: t.code as TierCode, name: t.name, minGrowth: t.minGrowth, discountPct: t.discountPct }] : [],
+  )
+  return { store: rows[0].store, tiers: list }
 }
