@@ -2,8 +2,9 @@
 // npm start: refuse early if another server owns the data folder, build the H5 app when its sources changed,
 // then run the gateway (API + H5) in this terminal. Ctrl-C stops it cleanly.
 import { spawn, spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { newestMtime } from './lib/build.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const dataDir = resolve(root, process.env.DATA_DIR ?? '.data')
@@ -59,13 +60,4 @@ function h5IsStale() {
   }
   const inputs = ['src', 'config', 'package.json', 'babel.config.js']
   return inputs.some((p) => newestMtime(join(root, p), (path) => !path.includes(`${'/'}cloud${'/'}`)) > built)
-}
-
-function newestMtime(path, include) {
-  const stat = statSync(path, { throwIfNoEntry: false })
-  if (!stat) return 0
-  if (!stat.isDirectory()) return include(path) ? stat.mtimeMs : 0
-  let newest = 0
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry), include))
-  return newest
 }

@@ -4,8 +4,9 @@
 // source file; `--no-build` skips that check (CI runs this right after `npm run size`, which just built it).
 // Other arguments go to jest (e.g. a test name pattern).
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { buildWeappForProduction, newestMtime } from './lib/build.mjs'
 
 const root = resolve(import.meta.dirname, '..')
 const dist = join(root, 'dist', 'weapp')
@@ -23,18 +24,7 @@ if (noBuild) {
   if (why) {
     console.log(`Building weapp (production): ${why}…`)
     const started = Date.now()
-    const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp', '--no-check'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, NODE_ENV: 'production' },
-    })
-    // Taro's progress bar is noise here; show the build's output only when it failed.
-    if (build.status !== 0) {
-      process.stderr.write(`${build.stdout}\n${build.stderr}`)
-      fail(`taro build failed (exit ${build.status})`)
-    }
+    buildWeappForProduction(root, 'test:weapp')
     console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   } else {
     console.log('dist/weapp is an up-to-date production build: not rebuilding')
@@ -57,15 +47,6 @@ function staleReason() {
     if (newer > builtAt) return `${input} changed after the last build`
   }
   return null
-}
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0
-  const st = statSync(path)
-  if (!st.isDirectory()) return st.mtimeMs
-  let newest = st.mtimeMs
-  for (const entry of readdirSync(path, { withFileTypes: true })) newest = Math.max(newest, newestMtime(join(path, entry.name)))
-  return newest
 }
 
 function fail(message) {

@@ -4,22 +4,10 @@
  * one-time code it hands over goes to openCard with the nickname. Only wx.* is fake (see ./harness).
  */
 import { api, cardView } from '../../src/contract/schemas'
+import { aCard, tiers } from '../ui/fixtures'
 import { buttonLabelled, buttonLabels, buttonNamed, createWeapp, fieldInput, fire, OPEN_CARD_PAGE, props, tap, textOf, typeInto, waitFor, allByClass, type WeappHarness } from './harness'
 
-const card = cardView.parse({
-  memberNo: 'M00001234',
-  nickname: '小林',
-  phoneMasked: '138****8000',
-  birthday: null,
-  tier: { code: 'normal', name: '普通卡', minGrowth: 0, discountPct: 100 },
-  nextTier: { code: 'silver', name: '银卡', minGrowth: 500, discountPct: 95 },
-  growthToNext: 500,
-  spendToNextFen: 50000,
-  pointsBalance: 0,
-  growth: 0,
-  openedAt: '2026-01-02T03:04:05.000Z',
-  storeName: '静安店',
-})
+const card = cardView.parse(aCard({ tier: tiers.normal, nextTier: tiers.silver, growthToNext: 1000, spendToNextFen: 100_000, pointsBalance: 0, growth: 0 }))
 
 let weapp: WeappHarness
 let page: ReturnType<WeappHarness['openPage']>
