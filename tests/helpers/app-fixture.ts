@@ -65,8 +65,15 @@ export async function expectBalancesMatchLedger(db: Db): Promise<void> {
   expect(await findLedgerMismatches(db)).toEqual([])
 }
 
+/** A phone number of its own for each openid (one active card per phone), stable across runs. */
+export function phoneFor(openid: string): string {
+  let hash = 0
+  for (const ch of openid) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0
+  return `176${String(hash % 100_000_000).padStart(8, '0')}`
+}
+
 /** Opens a card for a new WeChat user and returns their openid and card. */
-export async function openNewCard(app: AppFixture, openid: string, phone = '13700001234'): Promise<{ openid: string; card: any }> {
+export async function openNewCard(app: AppFixture, openid: string, phone = phoneFor(openid)): Promise<{ openid: string; card: any }> {
   const { card } = await app.ok('openCard', { nickname: `测试${openid.slice(-4)}`, phone }, openid)
   return { openid, card }
 }

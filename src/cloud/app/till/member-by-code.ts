@@ -1,8 +1,8 @@
-import { AppError } from '../../contract'
-import { verifyMemberCode } from '../../domain/member-code'
-import { verifyTillTicket } from '../../domain/till-ticket'
-import { findMemberByNo, type MemberRow } from '../db/repositories/members'
-import type { UseCaseContext } from './store-context'
+import { AppError } from '../../../contract'
+import { verifyMemberCode } from '../../../domain/member-code'
+import { verifyTillTicket } from '../../../domain/till-ticket'
+import { findMemberByNo, type MemberRow } from '../../db/repositories/members'
+import type { UseCaseContext } from '../store-context'
 
 /** The member a scanned code names, or the precise refusal (malformed, forged, stale, not found). */
 export async function memberByCode(ctx: UseCaseContext, memberCode: string): Promise<MemberRow> {
