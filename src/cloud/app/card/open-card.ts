@@ -24,7 +24,8 @@ export const openCard = defineOperation({
     // Cards from before the phone rule get their hash first, so the check below sees them (a no-op once done).
     await backfillPhoneHashes(ctx.tx, ctx.config)
     const hash = phoneHash(ctx.config, input.phone)
-    if (await findActiveMemberByPhoneHash(ctx.tx, ctx.store.id, hash)) throw new AppError('PHONE_ALREADY_MEMBER')
+    const holder = await findActiveMemberByPhoneHash(ctx.tx, ctx.store.id, hash)
+    if (holder) return phoneTaken(ctx, holder, caller.openid)
 
     const inserted = await insertMemberIfAbsent(ctx.tx, {
       storeId: ctx.store.id,
@@ -43,10 +44,17 @@ export const openCard = defineOperation({
     // opening a card with the same phone at the same moment.
     const winner = await findMemberByOpenid(ctx.tx, ctx.store.id, caller.openid)
     if (winner) return existingCard(ctx, winner)
-    if (await findActiveMemberByPhoneHash(ctx.tx, ctx.store.id, hash)) throw new AppError('PHONE_ALREADY_MEMBER')
+    const phoneHolder = await findActiveMemberByPhoneHash(ctx.tx, ctx.store.id, hash)
+    if (phoneHolder) return phoneTaken(ctx, phoneHolder, caller.openid)
     throw new Error('openCard: insert conflicted but no conflicting row is visible')
   },
 })
+
+/** The phone's card is the caller's own when their repeated tap committed a moment ago; anyone else is refused. */
+function phoneTaken(ctx: UseCaseContext, holder: MemberRow, openid: string): ApiOutput<'openCard'> {
+  if (holder.openid === openid) return existingCard(ctx, holder)
+  throw new AppError('PHONE_ALREADY_MEMBER')
+}
 
 function existingCard(ctx: UseCaseContext, member: MemberRow): ApiOutput<'openCard'> {
   if (member.status !== 'active') throw new AppError('MEMBER_CLOSED')
