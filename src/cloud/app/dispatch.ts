@@ -2,6 +2,7 @@ import { AppError, api, zodIssuesToFields, type ApiResult } from '../../contract
 import { resolveAccess } from './access'
 import type { Caller } from './caller'
 import type { AppDeps } from './deps'
+import { RecordedRefusal } from './recorded-refusal'
 import { findOperation } from './registry'
 import { loadStoreContext } from './store-context'
 
@@ -20,16 +21,23 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED')
     const input = operation.prepare ? await operation.prepare(parsed.data, deps) : parsed.data
     const now = deps.now?.() ?? new Date()
-    const data = await deps.db.transaction(async (tx) => {
+    const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
       const ctx = await loadStoreContext(tx, deps.config, now)
       // The identity check and the use case see the same data: both inside this one transaction.
       const who = await resolveAccess(ctx, operation.access, caller)
-      // Output through the contract too, before commit: it drops anything internal (row ids, ciphertexts) a view
-      // might let through, and an answer that fails it rolls the work back instead of reporting INTERNAL for a
-      // purchase that was in fact credited.
-      return contract.output.parse(await operation.run(ctx, who as never, input))
+      try {
+        // Output through the contract too, before commit: it drops anything internal (row ids, ciphertexts) a
+        // view might let through, and an answer that fails it rolls the work back instead of reporting INTERNAL
+        // for a purchase that was in fact credited.
+        return { data: contract.output.parse(await operation.run(ctx, who as never, input)) }
+      } catch (error) {
+        // A refusal that is itself a record (a forged code counted): commit, then refuse.
+        if (error instanceof RecordedRefusal) return { refusal: error }
+        throw error
+      }
     })
-    return { ok: true, data }
+    if ('refusal' in outcome) return { ok: false, error: outcome.refusal.toBody() }
+    return { ok: true, data: outcome.data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() }
     console.error(`dispatch ${name} failed:`, error)

@@ -177,5 +177,10 @@ export const auditLog = pgTable(
     detail: jsonb('detail').notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_log_member_id_ix').on(t.memberId), index('audit_log_staff_id_ix').on(t.staffId)],
+  (t) => [
+    index('audit_log_member_id_ix').on(t.memberId),
+    index('audit_log_staff_id_ix').on(t.staffId),
+    // "How many forged codes did this clerk scan in the last 10 minutes" (till/forged-code-limit.ts).
+    index('audit_log_staff_action_created_ix').on(t.staffId, t.action, t.createdAt),
+  ],
 )

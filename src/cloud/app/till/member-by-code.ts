@@ -2,11 +2,18 @@ import { AppError } from '../../../contract'
 import { verifyMemberCode } from '../../../domain/member-code'
 import { verifyTillTicket } from '../../../domain/till-ticket'
 import { findMemberByNo, type MemberRow } from '../../db/repositories/members'
+import type { StaffRow } from '../../db/repositories/staff'
 import type { UseCaseContext } from '../store-context'
+import { assertUnderForgedCodeLimit, refuseForgedCode } from './forged-code-limit'
 
-/** The member a scanned code names, or the precise refusal (malformed, forged, stale, not found). */
-export async function memberByCode(ctx: UseCaseContext, memberCode: string): Promise<MemberRow> {
+/**
+ * The member a scanned code names, or the precise refusal (malformed, forged, stale, not found). Forged codes
+ * count towards the staff member's limit (forged-code-limit.ts), checked before the code is even looked at.
+ */
+export async function memberByCode(ctx: UseCaseContext, memberCode: string, staff: StaffRow): Promise<MemberRow> {
+  const forgedSoFar = await assertUnderForgedCodeLimit(ctx, staff)
   const check = verifyMemberCode(memberCode, ctx.now, ctx.config.memberCodeSecret, ctx.config.codeMaxAgeS)
+  if (!check.ok && check.reason === 'CODE_FORGED') return refuseForgedCode(ctx, staff, forgedSoFar)
   if (!check.ok) throw new AppError(check.reason)
   return activeMember(ctx, check.memberNo)
 }

@@ -12,7 +12,7 @@ export const staffLookupMember = defineOperation({
   name: 'staffLookupMember',
   access: { staff: ['clerk', 'manager', 'admin'] },
   run: async (ctx, staff, input) => {
-    const member = await memberByCode(ctx, input.memberCode)
+    const member = await memberByCode(ctx, input.memberCode, staff)
     await writeAudit(ctx.tx, {
       staffId: staff.id,
       action: 'member.lookup',

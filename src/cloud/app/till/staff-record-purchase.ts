@@ -16,7 +16,7 @@ export const staffRecordPurchase = defineOperation({
   run: async (ctx, staff, input) => {
     // The contract guarantees exactly one of the two.
     const member =
-      input.ticket !== undefined ? await memberByTicket(ctx, input.ticket, staff.id) : await memberByCode(ctx, input.memberCode ?? '')
+      input.ticket !== undefined ? await memberByTicket(ctx, input.ticket, staff.id) : await memberByCode(ctx, input.memberCode ?? '', staff)
     // The same WeChat identity on both sides of the till: a clerk crediting their own card.
     const selfService = member.openid === staff.openid
     if (selfService && !SELF_SERVICE_ROLES.includes(staff.role)) throw new AppError('SELF_DEALING')

@@ -76,21 +76,28 @@ describe('a clerk looking up a member by code', () => {
     expect(await app.counts()).toEqual(before)
   })
 
-  it('refuses a tampered code, a code signed with another secret and one from the future as forged', async () => {
+  it('refuses a tampered code, a code signed with another secret and one from the future as forged, recording only that', async () => {
     const code = await memberCodeOf(app, DEMO_OPENIDS.member)
     const tampered = code.slice(0, 23) + ((Number(code[23]) + 1) % 10)
     const memberNo = code.slice(0, 8)
     const otherSecret = signMemberCode(memberNo, app.clock.now(), 'not-the-store-secret').code
     const future = signMemberCode(memberNo, new Date(app.clock.now().getTime() + 31_000), app.config.memberCodeSecret).code
+    // Two staff accounts, so the six refusals stay under each one's forged-code limit (forged-code-limit.test.ts).
+    const [store] = await app.db.select().from(stores)
+    await app.db.insert(staff).values([
+      { storeId: store.id, openid: 'wx-forgery-lookup', name: '查询店员', role: 'clerk' },
+      { storeId: store.id, openid: 'wx-forgery-record', name: '入账店员', role: 'clerk' },
+    ])
     const before = await app.counts()
     for (const bad of [tampered, otherSecret, future]) {
-      expect(await app.call('staffLookupMember', { memberCode: bad }, clerk)).toEqual({
+      expect(await app.call('staffLookupMember', { memberCode: bad }, 'wx-forgery-lookup')).toEqual({
         ok: false,
         error: { code: 'CODE_FORGED', message: '会员码无效，请让顾客出示小程序内的会员码' },
       })
-      expect(await record(bad, 'FORGED-1', 10_000)).toMatchObject({ ok: false, error: { code: 'CODE_FORGED' } })
+      expect(await record(bad, 'FORGED-1', 10_000, 'wx-forgery-record')).toMatchObject({ ok: false, error: { code: 'CODE_FORGED' } })
     }
-    expect(await app.counts()).toEqual(before)
+    expect(await app.counts()).toEqual({ ...before, auditLog: before.auditLog + 6 })
+    expect(await lastAudit()).toMatchObject({ action: 'member.code_forged', memberId: null, detail: {} })
   })
 
   it('answers MEMBER_NOT_FOUND for a correctly signed code of a member number nobody has', async () => {
