@@ -3,7 +3,7 @@
 // own files) with a stand-in wx-server-sdk that reports an OPENID, against a scratch PostgreSQL database.
 // Proves each bundle starts, finds its migrations and talks to PostgreSQL. Prints 'N passed, N failed'.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -61,6 +61,13 @@ const checks = [
     async () => (await load('openCard')({ nickname: '冒烟测试', phone: '13800138000' }, {})).data?.created === true,
   ],
   ['getMyCard returns that card', async () => /^\d{8}$/.test((await load('getMyCard')({}, {})).data?.card?.memberNo ?? '')],
+  [
+    "config.json grants each function the WeChat APIs its operation declares (openCard: the phone exchange)",
+    async () =>
+      JSON.stringify(JSON.parse(readFileSync(join(root, 'cloudfunctions/openCard/config.json'), 'utf8')).permissions.openapi) ===
+        '["phonenumber.getPhoneNumber"]' &&
+      JSON.parse(readFileSync(join(root, 'cloudfunctions/whoAmI/config.json'), 'utf8')).permissions.openapi.length === 0,
+  ],
   ['bad input is refused with a typed error', async () => (await load('openCard')({ nickname: '' }, {})).error?.code === 'BAD_INPUT'],
 ]
 

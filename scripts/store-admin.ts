@@ -4,11 +4,11 @@
  *
  *   npm run store -- init --name 拾光咖啡 [--points-per-yuan 1] [--growth-per-yuan 1]
  *   npm run store -- add-staff --openid <WeChat OPENID> --name 王小二 --role clerk|manager|admin
+ *   npm run store -- backfill-phone-hashes   (once after migration 0002; openCard also catches up in batches)
  */
 import { parseArgs } from 'node:util'
-import { addStaff, loadConfig, openDatabase, setupStore } from '../src/cloud/app'
-
-const ROLES = ['clerk', 'manager', 'admin'] as const
+import { addStaff, backfillAllPhoneHashes, loadConfig, openDatabase, setupStore } from '../src/cloud/app'
+import { STAFF_ROLES as ROLES } from '../src/contract/enums'
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2)
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
   })
   const url = process.env.DATABASE_URL
   if (!url) fail('DATABASE_URL is required (the PostgreSQL server the cloud functions use)')
-  if (command !== 'init' && command !== 'add-staff') fail('usage: npm run store -- init --name <store> | add-staff --openid <id> --name <name> --role clerk|manager|admin')
+  if (command !== 'init' && command !== 'add-staff' && command !== 'backfill-phone-hashes')
+    fail('usage: npm run store -- init --name <store> | add-staff --openid <id> --name <name> --role clerk|manager|admin | backfill-phone-hashes')
 
   const database = await openDatabase({ url, poolMax: 1 })
   try {
@@ -36,6 +37,9 @@ async function main(): Promise<void> {
         loadConfig(process.env),
       )
       console.log(result.created ? `store created (id ${result.storeId}) with the default tiers` : 'store already set up: nothing changed')
+    } else if (command === 'backfill-phone-hashes') {
+      const seen = await backfillAllPhoneHashes(database.db, loadConfig(process.env))
+      console.log(`looked at ${seen} cards without a phone hash (any left null share a phone with another active card: see the log)`)
     } else {
       const role = ROLES.find((r) => r === values.role)
       if (!values.openid || !values.name || !role) fail('--openid, --name and --role clerk|manager|admin are required')

@@ -1,3 +1,30 @@
+import type { z } from 'zod'
+import { cardApi } from './card'
+import { pointsApi } from './points'
+import { sessionApi } from './session'
+import { tillApi } from './till'
+
+/**
+ * The whole contract, for the server (dispatch) and for tests. Client code imports its own feature's file
+ * (`contract/card`, `contract/till`, …) instead, so a member page never bundles the till's schemas; from here it
+ * takes types only (`import type`), which cost nothing at run time.
+ */
+export const api = { ...sessionApi, ...cardApi, ...pointsApi, ...tillApi } as const
+
+export type ApiName = keyof typeof api
+export type ApiInput<N extends ApiName> = z.input<(typeof api)[N]['input']>
+export type ApiParsedInput<N extends ApiName> = z.output<(typeof api)[N]['input']>
+export type ApiOutput<N extends ApiName> = z.infer<(typeof api)[N]['output']>
+
+export function isApiName(name: string): name is ApiName {
+  return Object.prototype.hasOwnProperty.call(api, name)
+}
+
+export * from './enums'
 export * from './errors'
-export * from './schemas'
+export * from './fields'
+export * from './card'
+export * from './points'
+export * from './session'
+export * from './till'
 export { zodIssuesToFields } from './zod-fields'

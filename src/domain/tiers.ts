@@ -1,4 +1,4 @@
-import type { TierCode } from '../contract'
+import type { TierCode } from '../contract/enums'
 
 /** One tier as the store configures it (the `tiers` table); the rules below never hard-code thresholds. */
 export interface Tier {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { DEMO_OPENIDS } from '../../src/cloud/app'
 import { members, pointsLedger, purchases, staff, stores } from '../../src/cloud/db/schema'
-import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
+import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, phoneFor, type AppFixture } from '../helpers/app-fixture'
 import { requirePostgres } from '../helpers/test-db'
 
 // Real PostgreSQL only (npm run test:pg): PGlite runs one transaction at a time, so no race could ever show.
@@ -98,7 +98,7 @@ describe('opening a card concurrently', () => {
   it('makes one card when the same WeChat user taps "open" many times at once', async () => {
     for (const openid of ['wx-eager-1', 'wx-eager-2', 'wx-eager-3']) {
       const results = await Promise.all(
-        Array.from({ length: 12 }, () => app.ok('openCard', { nickname: '急性子', phone: '13811112222' }, openid)),
+        Array.from({ length: 12 }, () => app.ok('openCard', { nickname: '急性子', phone: phoneFor(openid) }, openid)),
       )
       expect(results.filter((r) => r.created)).toHaveLength(1)
       expect(new Set(results.map((r) => r.card.memberNo)).size).toBe(1)

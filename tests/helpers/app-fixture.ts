@@ -1,8 +1,10 @@
-import { randomBytes } from 'node:crypto'
 import type { ApiName, ApiResult } from '../../src/contract'
-import { dispatch, loadConfig, seedDemoData, type AppConfig, type AppDeps, type Db } from '../../src/cloud/app'
+import { dispatch, seedDemoData, type AppConfig, type AppDeps, type Db } from '../../src/cloud/app'
 import { countRows, findLedgerMismatches, type RowCounts } from '../../src/cloud/db'
+import { testConfig, TEST_START } from './test-config'
 import { openTestDatabase } from './test-db'
+
+export { TEST_START }
 
 /** A controllable clock: codes go stale and points expire by the clock the app is given. */
 export class TestClock {
@@ -29,19 +31,14 @@ export interface AppFixture {
   close(): Promise<void>
 }
 
-export const TEST_START = '2025-06-15T02:00:00.000Z'
-
 /** A migrated, seeded database behind the real dispatch, with test-only secrets and a fixed clock. */
 export async function createAppFixture(options: { poolMax?: number; seed?: boolean } = {}): Promise<AppFixture> {
-  const opened = await openTestDatabase({ poolMax: options.poolMax })
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    MEMBER_CODE_SECRET: 'integration-test-member-code-secret',
-    DATA_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    STORE_TIMEZONE: 'Asia/Shanghai',
-  })
+  const seed = options.seed !== false
+  // A copy of the database global setup migrated (and seeded) once for the whole run.
+  const opened = await openTestDatabase({ poolMax: options.poolMax, seeded: seed })
+  const config = testConfig()
   const clock = new TestClock(new Date(TEST_START))
-  if (options.seed !== false) await seedDemoData(opened.db, clock.now(), config)
+  if (seed && !opened.seeded) await seedDemoData(opened.db, clock.now(), config)
   const deps: AppDeps = { db: opened.db, config, now: clock.now }
   const call = (name: string, input: unknown, openid: string | null) => dispatch(name, input, openid === null ? null : { openid }, deps)
   return {
@@ -65,8 +62,15 @@ export async function expectBalancesMatchLedger(db: Db): Promise<void> {
   expect(await findLedgerMismatches(db)).toEqual([])
 }
 
+/** A phone number of its own for each openid (one active card per phone), stable across runs. */
+export function phoneFor(openid: string): string {
+  let hash = 0
+  for (const ch of openid) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0
+  return `176${String(hash % 100_000_000).padStart(8, '0')}`
+}
+
 /** Opens a card for a new WeChat user and returns their openid and card. */
-export async function openNewCard(app: AppFixture, openid: string, phone = '13700001234'): Promise<{ openid: string; card: any }> {
+export async function openNewCard(app: AppFixture, openid: string, phone = phoneFor(openid)): Promise<{ openid: string; card: any }> {
   const { card } = await app.ok('openCard', { nickname: `测试${openid.slice(-4)}`, phone }, openid)
   return { openid, card }
 }

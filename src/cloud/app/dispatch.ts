@@ -1,67 +1,46 @@
-import { AppError, api, isApiName, zodIssuesToFields, type ApiResult } from '../../contract'
-import type { AppConfig } from '../config'
-import type { Db } from '../db'
-import { requireMember, requireStaff } from './access'
+import { AppError, api, zodIssuesToFields, type ApiResult } from '../../contract'
+import { resolveAccess } from './access'
 import type { Caller } from './caller'
-import type { MemberRow } from '../db/repositories/members'
-import type { StaffRow } from '../db/repositories/staff'
-import { handlers } from './handlers'
-import { loadStoreContext, type UseCaseContext } from './store-context'
-import type { WechatOpenApi } from './wechat-phone'
-
-export interface AppDeps {
-  db: Db
-  config: AppConfig
-  /** Injected in tests; the real clock otherwise. */
-  now?: () => Date
-  /** WeChat's server API, present in cloud functions only (the browser gateway has no WeChat behind it). */
-  wechat?: WechatOpenApi
-}
+import type { AppDeps } from './deps'
+import { RecordedRefusal } from './recorded-refusal'
+import { findOperation } from './registry'
+import { loadStoreContext } from './store-context'
 
 /**
- * The one entry for every API call (cloud functions and the gateway): name → input → identity → use case.
+ * The one entry for every API call (cloud functions and the gateway): name → input → identity → operation.
  * Never throws: failures come back as `{ ok: false, error }` with a code and a Chinese message; anything
  * unexpected is logged here and reported as INTERNAL without details.
  */
 export async function dispatch(name: string, rawInput: unknown, caller: Caller | null, deps: AppDeps): Promise<ApiResult<unknown>> {
   try {
-    if (!isApiName(name)) throw new AppError('UNKNOWN_FUNCTION')
-    const parsed = api[name].input.safeParse(rawInput ?? {})
+    const operation = findOperation(name)
+    if (!operation) throw new AppError('UNKNOWN_FUNCTION')
+    const contract = api[operation.name]
+    const parsed = contract.input.safeParse(rawInput ?? {})
     if (!parsed.success) throw new AppError('BAD_INPUT', undefined, zodIssuesToFields(parsed.error))
     if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED')
-    const handler = handlers[name] as unknown as CheckedHandler
-    const input = handler.prepare ? await handler.prepare(parsed.data, deps) : parsed.data
+    const input = operation.prepare ? await operation.prepare(parsed.data, deps) : parsed.data
     const now = deps.now?.() ?? new Date()
-    const data = await deps.db.transaction(async (tx) => {
+    const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
       const ctx = await loadStoreContext(tx, deps.config, now)
-      // Output through the contract too, before commit: it drops anything internal (row ids, ciphertexts) a view
-      // might let through, and an answer that fails it rolls the work back instead of reporting INTERNAL for a
-      // purchase that was in fact credited.
-      return api[name].output.parse(await runHandler(handler, ctx, caller, input))
+      // The identity check and the use case see the same data: both inside this one transaction.
+      const who = await resolveAccess(ctx, operation.access, caller)
+      try {
+        // Output through the contract too, before commit: it drops anything internal (row ids, ciphertexts) a
+        // view might let through, and an answer that fails it rolls the work back instead of reporting INTERNAL
+        // for a purchase that was in fact credited.
+        return { data: contract.output.parse(await operation.run(ctx, who as never, input)) }
+      } catch (error) {
+        // A refusal that is itself a record (a forged code counted): commit, then refuse.
+        if (error instanceof RecordedRefusal) return { refusal: error }
+        throw error
+      }
     })
-    return { ok: true, data }
+    if ('refusal' in outcome) return { ok: false, error: outcome.refusal.toBody() }
+    return { ok: true, data: outcome.data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() }
     console.error(`dispatch ${name} failed:`, error)
     return { ok: false, error: new AppError('INTERNAL').toBody() }
-  }
-}
-
-/** Input already checked against api[name].input, so the registry's precise types can be relaxed here. */
-type CheckedHandler = { prepare?: (input: unknown, deps: AppDeps) => Promise<unknown> } & (
-  | { access: 'caller'; run: (ctx: UseCaseContext, who: Caller, input: unknown) => Promise<unknown> }
-  | { access: 'member'; run: (ctx: UseCaseContext, who: MemberRow, input: unknown) => Promise<unknown> }
-  | { access: 'staff'; run: (ctx: UseCaseContext, who: StaffRow, input: unknown) => Promise<unknown> }
-)
-
-/** Runs inside the call's one transaction: the identity check and the use case see the same data. */
-async function runHandler(handler: CheckedHandler, ctx: UseCaseContext, caller: Caller, input: unknown): Promise<unknown> {
-  switch (handler.access) {
-    case 'caller':
-      return handler.run(ctx, caller, input)
-    case 'member':
-      return handler.run(ctx, await requireMember(ctx, caller), input)
-    case 'staff':
-      return handler.run(ctx, await requireStaff(ctx, caller), input)
   }
 }

@@ -3,9 +3,12 @@
  * Everything else under src/cloud/app and src/cloud/db is internal.
  */
 export type { Caller } from './caller'
-export { dispatch, type AppDeps } from './dispatch'
+export { dispatch } from './dispatch'
+export type { AppDeps } from './deps'
 export { openDatabase, type Db, type OpenDatabaseOptions, type OpenedDatabase } from '../db'
 export { seedDemoData, DEMO_OPENIDS } from './seed-demo-data'
 export { loadConfig, type AppConfig } from '../config'
 export { setupStore, addStaff, DEFAULT_TIERS, type StoreSettings } from './setup-store'
-export type { WechatOpenApi } from './wechat-phone'
+export type { WechatOpenApi } from './wechat-apis'
+export { operations, wechatPermissions } from './registry'
+export { backfillAllPhoneHashes } from './card/phone-hash-backfill'

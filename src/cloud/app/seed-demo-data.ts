@@ -2,11 +2,10 @@ import { loadConfig, type AppConfig } from '../config'
 import type { Db } from '../db'
 import { insertMemberIfAbsent, type MemberRow } from '../db/repositories/members'
 import { insertStaff } from '../db/repositories/store-setup'
-import { creditPurchase } from './credit-purchase'
-import { encryptField } from './field-cipher'
+import { encryptBirthday, encryptPhone, phoneHash } from './personal-data'
 import { setupStoreIn } from './setup-store'
 import { loadStoreContext, type UseCaseContext } from './store-context'
-import { BIRTHDAY_COLUMN, PHONE_COLUMN } from './views'
+import { creditPurchase } from './till/credit-purchase'
 
 export const DEMO_OPENIDS = { member: 'demo-member', clerk: 'demo-clerk', manager: 'demo-manager' } as const
 
@@ -53,13 +52,13 @@ async function addMember(
   birthday: { month: number; day: number; year?: number } | null,
   openedAt: Date,
 ): Promise<MemberRow> {
-  const key = ctx.config.dataKey
   const member = await insertMemberIfAbsent(ctx.tx, {
     storeId: ctx.store.id,
     openid,
     nickname,
-    phoneEnc: encryptField(key, PHONE_COLUMN, phone),
-    birthdayEnc: birthday ? encryptField(key, BIRTHDAY_COLUMN, JSON.stringify(birthday)) : null,
+    phoneEnc: encryptPhone(ctx.config, phone),
+    phoneHash: phoneHash(ctx.config, phone),
+    birthdayEnc: birthday ? encryptBirthday(ctx.config, birthday) : null,
     birthMonth: birthday?.month ?? null,
     tierCode: 'normal',
     openedAt,

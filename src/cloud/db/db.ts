@@ -9,3 +9,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>
 
 /** A transaction; repositories take this, so every write happens inside a use case's transaction. */
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
+
+/** Rows of a raw `tx.execute(sql…)`: PGlite and node-postgres both answer `{ rows }`; drizzle types it loosely. */
+export async function executeRows<T>(query: PromiseLike<unknown>): Promise<T[]> {
+  return ((await query) as { rows: T[] }).rows
+}

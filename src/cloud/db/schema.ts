@@ -13,12 +13,16 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
+import { LEDGER_REASONS, MEMBER_STATUSES, STAFF_ROLES, TIER_CODES } from '../../contract/enums'
 
 /**
  * The tables. Money is integer fen, points and growth are integers. Rules that must hold under concurrency
  * (one card per WeChat user, one credit per receipt, one ledger entry per request, no negative balance,
  * an append-only ledger) are enforced here, by the database, not by reading first.
  */
+
+/** `'a', 'b'` for a CHECK … IN (…), from the contract's enumerations (constants in code, never input). */
+const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '))
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 
@@ -46,7 +50,7 @@ export const tiers = pgTable(
   (t) => [
     uniqueIndex('tiers_store_code_uq').on(t.storeId, t.code),
     uniqueIndex('tiers_store_min_growth_uq').on(t.storeId, t.minGrowth),
-    check('tiers_code_ck', sql`${t.code} in ('normal', 'silver', 'gold', 'diamond')`),
+    check('tiers_code_ck', sql`${t.code} in (${sqlList(TIER_CODES)})`),
     check('tiers_min_growth_ck', sql`${t.minGrowth} >= 0`),
     check('tiers_discount_ck', sql`${t.discountPct} between 1 and 100`),
   ],
@@ -65,6 +69,12 @@ export const members = pgTable(
     nickname: text('nickname').notNull(),
     /** AES-256-GCM ciphertext (see app/field-cipher.ts); never stored or logged in clear. */
     phoneEnc: text('phone_enc').notNull(),
+    /**
+     * HMAC-SHA256 of the phone number under a key derived from the data key (app/personal-data.ts): lets the
+     * database refuse a second active card for the same phone, which it cannot do on the ciphertext. Null only
+     * for rows written before migration 0002 until the app backfills them (see backfillPhoneHashes).
+     */
+    phoneHash: text('phone_hash'),
     birthdayEnc: text('birthday_enc'),
     /**
      * Kept in clear, deliberately: the monthly birthday job must find "members born in May" without decrypting
@@ -82,10 +92,14 @@ export const members = pgTable(
   (t) => [
     uniqueIndex('members_store_openid_uq').on(t.storeId, t.openid),
     uniqueIndex('members_member_no_uq').on(t.memberNo),
+    // One active card per phone in a store; a closed card's phone may open a new one.
+    uniqueIndex('members_store_phone_hash_uq').on(t.storeId, t.phoneHash).where(sql`${t.status} = 'active'`),
+    // Finds rows still waiting for their phone hash without a scan (empty once backfilled).
+    index('members_phone_hash_missing_ix').on(t.id).where(sql`${t.phoneHash} is null`),
     index('members_store_birth_month_ix').on(t.storeId, t.birthMonth),
     check('members_points_balance_ck', sql`${t.pointsBalance} >= 0`),
     check('members_growth_ck', sql`${t.growth} >= 0`),
-    check('members_status_ck', sql`${t.status} in ('active', 'closed')`),
+    check('members_status_ck', sql`${t.status} in (${sqlList(MEMBER_STATUSES)})`),
     check('members_birth_month_ck', sql`${t.birthMonth} between 1 and 12`),
   ],
 )
@@ -110,7 +124,7 @@ export const pointsLedger = pgTable(
     index('points_ledger_member_id_ix').on(t.memberId, t.id),
     check(
       'points_ledger_reason_ck',
-      sql`${t.reason} in ('earn', 'redeem', 'refund', 'expire', 'birthday', 'referral', 'event', 'adjust')`,
+      sql`${t.reason} in (${sqlList(LEDGER_REASONS)})`,
     ),
     check('points_ledger_delta_ck', sql`${t.delta} <> 0`),
   ],
@@ -129,7 +143,7 @@ export const staff = pgTable(
   },
   (t) => [
     uniqueIndex('staff_store_openid_uq').on(t.storeId, t.openid),
-    check('staff_role_ck', sql`${t.role} in ('clerk', 'manager', 'admin')`),
+    check('staff_role_ck', sql`${t.role} in (${sqlList(STAFF_ROLES)})`),
   ],
 )
 
@@ -163,5 +177,10 @@ export const auditLog = pgTable(
     detail: jsonb('detail').notNull().default({}),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_log_member_id_ix').on(t.memberId), index('audit_log_staff_id_ix').on(t.staffId)],
+  (t) => [
+    index('audit_log_member_id_ix').on(t.memberId),
+    index('audit_log_staff_id_ix').on(t.staffId),
+    // "How many forged codes did this clerk scan in the last 10 minutes" (till/forged-code-limit.ts).
+    index('audit_log_staff_action_created_ix').on(t.staffId, t.action, t.createdAt),
+  ],
 )

@@ -1,17 +1,20 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { api } from '../../contract'
-import { DEMO_OPENIDS, loadConfig, openDatabase, seedDemoData, type AppDeps } from '../app'
+import { DEMO_OPENIDS, seedDemoData, type AppDeps } from '../app'
+import { testConfig } from '../../../tests/helpers/test-config'
+import { openTestDatabase } from '../../../tests/helpers/test-db'
 import { createCloudFunction, withoutPlatformFields, type WxSdk } from './cloud-function'
 
 // WeChat itself cannot run here, so only its identity source is faked; the handlers and database are real.
-let database: Awaited<ReturnType<typeof openDatabase>>
+let database: Awaited<ReturnType<typeof openTestDatabase>>
 let deps: AppDeps
 
 beforeAll(async () => {
-  database = await openDatabase({})
-  await seedDemoData(database.db, new Date())
-  deps = { db: database.db, config: loadConfig({}) }
+  // A copy of the run's seeded database (tests/helpers/pg-global-setup.ts).
+  database = await openTestDatabase({ seeded: true })
+  deps = { db: database.db, config: testConfig() }
+  if (!database.seeded) await seedDemoData(database.db, new Date(), deps.config)
 })
 afterAll(() => database.close())
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { CardView } from '../../contract/schemas'
+import type { CardView } from '../../contract/card'
 import { benefitText, displayMemberNo, formatCount, tierProgress, tierTheme } from './view-model'
 import './CardFace.scss'
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { CardView } from '../../contract/schemas'
+import type { CardView } from '../../contract/card'
 import { ApiError, callApi, hasSession, toApiError } from '../../services/api'
 import { readStored, removeStored, writeStored } from '../../services/storage'
 import { onIdentityChange } from '../session/store'

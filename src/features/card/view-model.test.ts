@@ -1,5 +1,5 @@
 import { benefitText, discountText, formatYuan, tierProgress, tierTheme } from './view-model'
-import type { TierView } from '../../contract/schemas'
+import type { TierView } from '../../contract/fields'
 
 const silver: TierView = { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 }
 const gold: TierView = { code: 'gold', name: '金卡', minGrowth: 5000, discountPct: 80 }

@@ -1,4 +1,6 @@
-import type { CardView, TierCode, TierView } from '../../contract/schemas'
+import type { CardView } from '../../contract/card'
+import type { TierCode } from '../../contract/enums'
+import type { TierView } from '../../contract/fields'
 
 /** Pure presentation rules for the membership card. No Taro, no React: unit-tested in node. */
 

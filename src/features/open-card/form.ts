@@ -1,4 +1,5 @@
-import { api, type ApiInput } from '../../contract/schemas'
+import type { ApiInput } from '../../contract'
+import { cardApi as api } from '../../contract/card'
 import { zodIssuesToFields } from '../../contract/zod-fields'
 
 /** What the open-card form holds while the user types (strings; birthday parts from the picker). */

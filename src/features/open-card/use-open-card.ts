@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react'
-import type { CardView } from '../../contract/schemas'
+import type { CardView } from '../../contract/card'
 import { callApi, toApiError } from '../../services/api'
 import { groupFields, validateOpenCard, type OpenCardForm, emptyOpenCardForm } from './form'
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { LedgerEntryView } from '../../contract/schemas'
+import type { LedgerEntryView } from '../../contract/points'
 import { formatLedgerTime, reasonLabel, signedPoints } from './view-model'
 import './LedgerRow.scss'
 

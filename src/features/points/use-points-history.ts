@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { LedgerEntryView } from '../../contract/schemas'
+import type { LedgerEntryView } from '../../contract/points'
 import { callApi, toApiError, type ApiError } from '../../services/api'
 
 export const PAGE_SIZE = 20

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import type { LedgerReason } from '../../contract/schemas'
+import type { LedgerReason } from '../../contract/enums'
 
 dayjs.extend(utc)
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand'
-import type { ApiOutput, Role } from '../../contract/schemas'
+import type { ApiOutput, Role } from '../../contract'
 import { ApiError, callApi, clearSession, devLogin, hasSession, toApiError, type DevIdentity } from '../../services/api'
 
 export type WhoAmI = ApiOutput<'whoAmI'>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { StaffMemberView } from '../../contract/schemas'
+import type { StaffMemberView } from '../../contract/till'
 import { ALREADY_RECORDED_TEXT, earnedText } from './messages'
 import type { RecordResult } from './use-till'
 import './TillPanels.scss'

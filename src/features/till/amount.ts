@@ -1,4 +1,4 @@
-import { MAX_PURCHASE_FEN, purchaseAmountFen } from '../../contract/schemas'
+import { MAX_PURCHASE_FEN, purchaseAmountFen } from '../../contract/till'
 
 export type AmountResult = { ok: true; fen: number } | { ok: false; message: string }
 

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
-import { api, receiptNo as receiptSchema, type ApiOutput, type StaffMemberView } from '../../contract/schemas'
+import type { ApiOutput } from '../../contract'
+import { tillApi as api, receiptNo as receiptSchema, type StaffMemberView } from '../../contract/till'
 import { callApi, toApiError } from '../../services/api'
 import { scanCode, vibrateShort } from '../../services/device'
 import { parseYuanToFen } from './amount'

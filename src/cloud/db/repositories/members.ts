@@ -1,12 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm'
-import type { TierCode } from '../../../contract'
-import type { Tx } from '../db'
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
+import type { TierCode } from '../../../contract/enums'
+import { executeRows, type Tx } from '../db'
 import { members } from '../schema'
 
 export type MemberRow = typeof members.$inferSelect
 export type NewMember = Pick<
   typeof members.$inferInsert,
-  'storeId' | 'openid' | 'nickname' | 'phoneEnc' | 'birthdayEnc' | 'birthMonth' | 'tierCode' | 'openedAt'
+  'storeId' | 'openid' | 'nickname' | 'phoneEnc' | 'phoneHash' | 'birthdayEnc' | 'birthMonth' | 'tierCode' | 'openedAt'
 >
 
 export async function findMemberByOpenid(tx: Tx, storeId: number, openid: string): Promise<MemberRow | null> {
@@ -19,16 +19,22 @@ export async function findMemberByNo(tx: Tx, storeId: number, memberNo: string):
   return rows[0] ?? null
 }
 
+export async function findActiveMemberByPhoneHash(tx: Tx, storeId: number, phoneHash: string): Promise<MemberRow | null> {
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.storeId, storeId), eq(members.phoneHash, phoneHash), eq(members.status, 'active')))
+    .limit(1)
+  return rows[0] ?? null
+}
+
 /**
- * Inserts the card unless this WeChat user already has one in this store. Race-safe: two concurrent calls
- * meet at the unique key (store_id, openid); the loser gets null and reads the winner's row.
+ * Inserts the card unless it would be a second one: for this WeChat user (unique store_id, openid) or for this
+ * phone (unique store_id, phone_hash among active cards). Race-safe: concurrent calls meet at those keys and the
+ * losers get null; the caller reads the winner's row to tell which key it was.
  */
 export async function insertMemberIfAbsent(tx: Tx, member: NewMember): Promise<MemberRow | null> {
-  const rows = await tx
-    .insert(members)
-    .values(member)
-    .onConflictDoNothing({ target: [members.storeId, members.openid] })
-    .returning()
+  const rows = await tx.insert(members).values(member).onConflictDoNothing().returning()
   return rows[0] ?? null
 }
 
@@ -39,22 +45,50 @@ export interface MemberTotals {
 }
 
 /**
- * Adds to the cached balance and growth in one guarded statement and returns the new totals (no read-then-write).
- * The CHECK (points_balance >= 0) refuses anything that would go negative; the caller appends the matching
- * ledger entry in the same transaction.
+ * Adds growth (never points: those move only through postPoints) and returns the totals; also locks the row
+ * for the rest of the transaction, so a promotion decided from these totals cannot race another purchase.
  */
-export async function creditMember(tx: Tx, memberId: number, points: number, growth: number): Promise<MemberTotals> {
+export async function addGrowth(tx: Tx, memberId: number, growth: number): Promise<MemberTotals> {
   const rows = await tx
     .update(members)
-    .set({ pointsBalance: sql`${members.pointsBalance} + ${points}`, growth: sql`${members.growth} + ${growth}` })
+    .set({ growth: sql`${members.growth} + ${growth}` })
     .where(and(eq(members.id, memberId), eq(members.status, 'active')))
     .returning({ pointsBalance: members.pointsBalance, growth: members.growth, tierCode: members.tierCode })
   const row = rows[0]
-  if (!row) throw new Error(`creditMember: member ${memberId} is not active`)
+  if (!row) throw new Error(`addGrowth: member ${memberId} is not active`)
   return { ...row, tierCode: row.tierCode as TierCode }
 }
 
-/** Called while the row is locked by creditMember in the same transaction, so no one else moves the tier meanwhile. */
+/** Called while the row is locked (postPoints or addGrowth) in the same transaction, so no one else moves the tier meanwhile. */
 export async function setMemberTier(tx: Tx, memberId: number, tierCode: TierCode): Promise<void> {
   await tx.update(members).set({ tierCode }).where(eq(members.id, memberId))
+}
+
+/** Rows still without a phone hash (from before migration 0002), by id, after `afterId`. */
+export async function listMembersWithoutPhoneHash(
+  tx: Tx,
+  afterId: number,
+  limit: number,
+): Promise<Array<Pick<MemberRow, 'id' | 'storeId' | 'phoneEnc'>>> {
+  return tx
+    .select({ id: members.id, storeId: members.storeId, phoneEnc: members.phoneEnc })
+    .from(members)
+    .where(and(isNull(members.phoneHash), gt(members.id, afterId)))
+    .orderBy(asc(members.id))
+    .limit(limit)
+}
+
+/**
+ * Sets a missing phone hash unless another active card of the store already holds it (two cards for one phone
+ * opened before the rule existed): that row keeps a null hash and is returned false, for staff to resolve.
+ */
+export async function setPhoneHashIfFree(tx: Tx, memberId: number, storeId: number, phoneHash: string): Promise<boolean> {
+  const rows = await executeRows<{ id: number }>(tx.execute(sql`
+    update members set phone_hash = ${phoneHash}
+    where id = ${memberId} and phone_hash is null
+      and not (status = 'active' and exists (
+        select 1 from members other
+        where other.store_id = ${storeId} and other.phone_hash = ${phoneHash} and other.status = 'active'))
+    returning id`))
+  return rows.length > 0
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { __taro } from '../../../../../tests/ui/taro-mock'
 import { callApi } from '../../../../services/api'
-import type { LedgerEntryView } from '../../../../contract/schemas'
+import type { LedgerEntryView } from '../../../../contract/points'
 import PointsPage from './index'
 
 jest.mock('../../../../services/api', () => require('../../../../../tests/ui/api-mock').apiModuleMock())

@@ -1,25 +1,28 @@
-import { AppError, type ApiOutput } from '../../contract'
-import { earningsForPurchase } from '../../domain/points'
-import { pointsExpireAt } from '../../domain/points-expiry'
-import { promotionFor } from '../../domain/tiers'
-import { writeAudit } from '../db/repositories/audit-log'
-import { creditMember, findMemberByNo, setMemberTier, type MemberRow } from '../db/repositories/members'
-import { appendLedgerEntry } from '../db/repositories/points-ledger'
-import { findPurchaseByReceipt, insertPurchaseIfNew } from '../db/repositories/purchases'
-import type { UseCaseContext } from './store-context'
-import { toStaffMemberView, toTierView } from './views'
+import { AppError, type ApiOutput } from '../../../contract'
+import { earningsForPurchase } from '../../../domain/points'
+import { pointsExpireAt } from '../../../domain/points-expiry'
+import { promotionFor } from '../../../domain/tiers'
+import { writeAudit } from '../../db/repositories/audit-log'
+import { addGrowth, findMemberByNo, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
+import { postPoints } from '../../db/repositories/points-ledger'
+import { findPurchaseByReceipt, insertPurchaseIfNew } from '../../db/repositories/purchases'
+import type { UseCaseContext } from '../store-context'
+import { toTierView } from '../tier-view'
+import { toStaffMemberView } from './staff-member-view'
 
 export interface PurchaseToCredit {
   member: MemberRow
   staffId: number
   receiptNo: string
   amountFen: number
+  /** A manager recording to their own card: allowed, and said so in the audit log. */
+  selfService?: boolean
 }
 
 /**
  * Records one receipt and credits its points and growth, inside the caller's transaction. The order matters:
  * the receipt's unique key is claimed first, so a duplicate or a concurrent second clerk stops before any
- * points move; the balance changes only by a guarded UPDATE next to its ledger entry.
+ * points move; points move only through postPoints (balance and ledger entry in one statement).
  * Shared by the till (staffRecordPurchase) and the demo seed, so seeded history obeys the same rules.
  */
 export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
@@ -29,19 +32,21 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   if (purchaseId === null) return alreadyRecorded(ctx, purchase)
 
   const earned = earningsForPurchase(amountFen, store)
-  if (earned.points > 0) {
-    await appendLedgerEntry(tx, {
-      storeId: store.id,
-      memberId: member.id,
-      reason: 'earn',
-      delta: earned.points,
-      requestId: `purchase:${receiptNo}`,
-      note: `消费 小票 ${receiptNo}`,
-      expiresAt: pointsExpireAt(now, store.timezone),
-      createdAt: now,
-    })
-  }
-  const totals = await creditMember(tx, member.id, earned.points, earned.growth)
+  // Points and growth in one statement with the ledger entry; a purchase under ¥1 earns neither and has no entry.
+  const totals: MemberTotals =
+    earned.points > 0
+      ? await postPoints(tx, {
+          storeId: store.id,
+          memberId: member.id,
+          reason: 'earn',
+          delta: earned.points,
+          growthDelta: earned.growth,
+          requestId: `purchase:${receiptNo}`,
+          note: `消费 小票 ${receiptNo}`,
+          expiresAt: pointsExpireAt(now, store.timezone),
+          createdAt: now,
+        })
+      : await addGrowth(tx, member.id, earned.growth)
   const promotion = promotionFor(ctx.tiers, totals.tierCode, totals.growth)
   if (promotion) await setMemberTier(tx, member.id, promotion.code)
 
@@ -49,10 +54,18 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
     staffId,
     action: 'purchase.record',
     memberId: member.id,
-    detail: { receiptNo, amountFen, purchaseId, pointsEarned: earned.points, growthEarned: earned.growth, promotedTo: promotion?.code ?? null },
+    detail: {
+      receiptNo,
+      amountFen,
+      purchaseId,
+      pointsEarned: earned.points,
+      growthEarned: earned.growth,
+      promotedTo: promotion?.code ?? null,
+      ...(purchase.selfService ? { selfService: true } : {}),
+    },
     createdAt: now,
   })
-  const updated: MemberRow = { ...member, ...totals, tierCode: promotion?.code ?? totals.tierCode }
+  const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }
   return {
     alreadyRecorded: false,
     pointsEarned: earned.points,
@@ -78,7 +91,7 @@ async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit):
     staffId: purchase.staffId,
     action: 'purchase.duplicate',
     memberId: purchase.member.id,
-    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, purchaseId: existing.id },
+    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, purchaseId: existing.id, ...(purchase.selfService ? { selfService: true } : {}) },
     createdAt: ctx.now,
   })
   // Re-read: the member row we hold predates the credit made by the first recording.

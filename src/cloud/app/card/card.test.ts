@@ -1,7 +1,7 @@
-import { DEMO_OPENIDS } from '../../src/cloud/app'
+import { DEMO_OPENIDS } from '../index'
 import { eq } from 'drizzle-orm'
-import { members, stores } from '../../src/cloud/db/schema'
-import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
+import { members, stores } from '../../db/schema'
+import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
 
 let app: AppFixture
 beforeAll(async () => {
@@ -124,31 +124,6 @@ describe('who may call the member functions', () => {
   })
 })
 
-describe('points history', () => {
-  it('pages newest first with a cursor until the end, without gaps or repeats', async () => {
-    const all = await app.ok('listPointsHistory', { limit: 50 }, DEMO_OPENIDS.member)
-    expect(all.entries.length).toBeGreaterThan(5)
-    const seen: string[] = []
-    let cursor: string | undefined
-    for (let page = 0; page < 20; page++) {
-      const result = await app.ok('listPointsHistory', cursor ? { limit: 5, cursor } : { limit: 5 }, DEMO_OPENIDS.member)
-      seen.push(...result.entries.map((e: { id: string }) => e.id))
-      if (!result.nextCursor) break
-      expect(result.entries).toHaveLength(5)
-      cursor = result.nextCursor
-    }
-    expect(seen).toEqual(all.entries.map((e: { id: string }) => e.id))
-    const ids = seen.map(Number)
-    expect([...ids].sort((a, b) => b - a)).toEqual(ids)
-    expect(all.entries[0]).toMatchObject({ reason: 'earn', note: expect.stringContaining('小票') })
-  })
-
-  it('uses 20 as the default page size', async () => {
-    const result = await app.ok('listPointsHistory', {}, DEMO_OPENIDS.member)
-    expect(result.entries.length).toBeLessThanOrEqual(20)
-  })
-})
-
 describe('the spend to the next tier', () => {
   it("follows the store's growth-per-yuan setting rather than assuming one growth per yuan", async () => {
     const { card } = await openNewCard(app, 'wx-double-growth')
@@ -160,5 +135,56 @@ describe('the spend to the next tier', () => {
     } finally {
       await app.db.update(stores).set({ growthPerYuan: 1 })
     }
+  })
+})
+
+describe('one active card per phone number', () => {
+  it('refuses a second card for the same phone with PHONE_ALREADY_MEMBER, in Chinese, writing nothing', async () => {
+    await app.ok('openCard', { nickname: '原主', phone: '13500001001' }, 'wx-phone-owner')
+    const before = await app.counts()
+    expect(await app.call('openCard', { nickname: '冒名', phone: '13500001001' }, 'wx-phone-second')).toEqual({
+      ok: false,
+      error: { code: 'PHONE_ALREADY_MEMBER', message: '该手机号已开通会员卡' },
+    })
+    expect(await app.counts()).toEqual(before)
+    // The same number with surrounding spaces is the same number.
+    expect(await app.call('openCard', { nickname: '冒名', phone: ' 13500001001 ' }, 'wx-phone-third')).toMatchObject({
+      ok: false,
+      error: { code: 'PHONE_ALREADY_MEMBER' },
+    })
+  })
+
+  it('refuses the demo member\'s phone, seeded before any test ran', async () => {
+    expect(await app.call('openCard', { nickname: '撞号', phone: '13812345678' }, 'wx-demo-phone')).toMatchObject({
+      ok: false,
+      error: { code: 'PHONE_ALREADY_MEMBER' },
+    })
+  })
+
+  it('stores a keyed hash of the phone, not the phone', async () => {
+    await app.ok('openCard', { nickname: '哈希', phone: '13500001002' }, 'wx-phone-hash')
+    const [row] = await app.db.select().from(members).where(eq(members.openid, 'wx-phone-hash'))
+    expect(row.phoneHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(row.phoneHash).not.toContain('13500001002')
+  })
+
+  it('lets the phone of a closed card open a new one', async () => {
+    await app.ok('openCard', { nickname: '旧卡', phone: '13500001003' }, 'wx-phone-closed-old')
+    await app.db.update(members).set({ status: 'closed', closedAt: app.clock.now() }).where(eq(members.openid, 'wx-phone-closed-old'))
+    expect(await app.ok('openCard', { nickname: '新卡', phone: '13500001003' }, 'wx-phone-closed-new')).toMatchObject({ created: true })
+  })
+
+  it('backfills the hash of cards opened before the rule, and then refuses their phone too', async () => {
+    await app.ok('openCard', { nickname: '老会员', phone: '13500001004' }, 'wx-phone-legacy')
+    // As a row from before migration 0002 looks: no hash.
+    await app.db.update(members).set({ phoneHash: null }).where(eq(members.openid, 'wx-phone-legacy'))
+    expect(await app.call('openCard', { nickname: '后来者', phone: '13500001004' }, 'wx-phone-late')).toMatchObject({
+      ok: false,
+      error: { code: 'PHONE_ALREADY_MEMBER' },
+    })
+    // The refusal rolled back, so the backfill happens again (and sticks) with the next card opened.
+    await openNewCard(app, 'wx-phone-trigger-backfill')
+    const [legacy] = await app.db.select().from(members).where(eq(members.openid, 'wx-phone-legacy'))
+    expect(legacy.phoneHash).toMatch(/^[0-9a-f]{64}$/)
   })
 })

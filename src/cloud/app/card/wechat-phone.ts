@@ -1,16 +1,11 @@
-import { AppError, phone as phoneSchema, type ApiParsedInput } from '../../contract'
-
-/** What the app needs of WeChat's server API; the cloud functions supply it, the browser gateway has none. */
-export interface WechatOpenApi {
-  /** Exchanges the one-time code from the getPhoneNumber button for the user's number (no country code). */
-  phoneNumberFromCode(code: string): Promise<string>
-}
+import { AppError, phone as phoneSchema, type ApiParsedInput } from '../../../contract'
+import type { WechatOpenApi } from '../wechat-apis'
 
 export type OpenCardInput = Omit<ApiParsedInput<'openCard'>, 'phone' | 'phoneCode'> & { phone: string }
 
 /**
- * Turns openCard's phone code into the phone number, before the call's transaction opens: it is a network call
- * to WeChat and must not hold a database connection. Typed numbers pass through unchanged.
+ * openCard's `prepare`: turns the phone code into the phone number, before the call's transaction opens: it is a
+ * network call to WeChat and must not hold a database connection. Typed numbers pass through unchanged.
  */
 export async function resolveOpenCardPhone(input: ApiParsedInput<'openCard'>, wechat: WechatOpenApi | undefined): Promise<OpenCardInput> {
   const { phoneCode, phone, ...rest } = input

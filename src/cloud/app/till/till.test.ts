@@ -1,8 +1,8 @@
 import { and, desc, eq } from 'drizzle-orm'
-import { DEMO_OPENIDS, seedDemoData } from '../../src/cloud/app'
-import { auditLog, members, pointsLedger, purchases, staff, stores } from '../../src/cloud/db/schema'
-import { signMemberCode } from '../../src/domain/member-code'
-import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../helpers/app-fixture'
+import { DEMO_OPENIDS, seedDemoData } from '../index'
+import { auditLog, members, pointsLedger, purchases, staff, stores } from '../../db/schema'
+import { signMemberCode } from '../../../domain/member-code'
+import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
 
 let app: AppFixture
 const clerk = DEMO_OPENIDS.clerk
@@ -76,21 +76,28 @@ describe('a clerk looking up a member by code', () => {
     expect(await app.counts()).toEqual(before)
   })
 
-  it('refuses a tampered code, a code signed with another secret and one from the future as forged', async () => {
+  it('refuses a tampered code, a code signed with another secret and one from the future as forged, recording only that', async () => {
     const code = await memberCodeOf(app, DEMO_OPENIDS.member)
     const tampered = code.slice(0, 23) + ((Number(code[23]) + 1) % 10)
     const memberNo = code.slice(0, 8)
     const otherSecret = signMemberCode(memberNo, app.clock.now(), 'not-the-store-secret').code
     const future = signMemberCode(memberNo, new Date(app.clock.now().getTime() + 31_000), app.config.memberCodeSecret).code
+    // Two staff accounts, so the six refusals stay under each one's forged-code limit (forged-code-limit.test.ts).
+    const [store] = await app.db.select().from(stores)
+    await app.db.insert(staff).values([
+      { storeId: store.id, openid: 'wx-forgery-lookup', name: '查询店员', role: 'clerk' },
+      { storeId: store.id, openid: 'wx-forgery-record', name: '入账店员', role: 'clerk' },
+    ])
     const before = await app.counts()
     for (const bad of [tampered, otherSecret, future]) {
-      expect(await app.call('staffLookupMember', { memberCode: bad }, clerk)).toEqual({
+      expect(await app.call('staffLookupMember', { memberCode: bad }, 'wx-forgery-lookup')).toEqual({
         ok: false,
         error: { code: 'CODE_FORGED', message: '会员码无效，请让顾客出示小程序内的会员码' },
       })
-      expect(await record(bad, 'FORGED-1', 10_000)).toMatchObject({ ok: false, error: { code: 'CODE_FORGED' } })
+      expect(await record(bad, 'FORGED-1', 10_000, 'wx-forgery-record')).toMatchObject({ ok: false, error: { code: 'CODE_FORGED' } })
     }
-    expect(await app.counts()).toEqual(before)
+    expect(await app.counts()).toEqual({ ...before, auditLog: before.auditLog + 6 })
+    expect(await lastAudit()).toMatchObject({ action: 'member.code_forged', memberId: null, detail: {} })
   })
 
   it('answers MEMBER_NOT_FOUND for a correctly signed code of a member number nobody has', async () => {
@@ -329,5 +336,43 @@ describe('the till ticket from a lookup', () => {
     for (const input of [{ receiptNo: 'X-1', amountFen: 100 }, { ticket, memberCode: code, receiptNo: 'X-2', amountFen: 100 }]) {
       expect(await app.call('staffRecordPurchase', input, clerk)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', fields: { ticket: '请先扫码查询会员' } } })
     }
+  })
+})
+
+describe('staff recording purchases to their own card', () => {
+  it('refuses a clerk with SELF_DEALING, in Chinese, writing nothing, by code or by ticket', async () => {
+    await app.ok('openCard', { nickname: '店员自己', phone: '13500002001' }, clerk)
+    const code = await memberCodeOf(app, clerk)
+    const { ticket } = await app.ok('staffLookupMember', { memberCode: code }, clerk)
+    const before = await app.counts()
+    expect(await record(code, 'SELF-1', 10_000)).toEqual({
+      ok: false,
+      error: { code: 'SELF_DEALING', message: '店员不能为自己的会员卡记录消费，请由其他店员或店长操作' },
+    })
+    expect(await app.call('staffRecordPurchase', { ticket, receiptNo: 'SELF-2', amountFen: 10_000 }, clerk)).toMatchObject({
+      ok: false,
+      error: { code: 'SELF_DEALING' },
+    })
+    expect(await app.counts()).toEqual(before)
+    expect((await memberRow(clerk)).pointsBalance).toBe(0)
+    // Another member of staff may record it for them.
+    expect(await record(code, 'SELF-3', 10_000, DEMO_OPENIDS.manager)).toMatchObject({ ok: true, data: { pointsEarned: 100 } })
+  })
+
+  it('lets a manager record to their own card, audited as self-service', async () => {
+    const manager = DEMO_OPENIDS.manager
+    await app.ok('openCard', { nickname: '店长自己', phone: '13500002002' }, manager)
+    const result = await record(await memberCodeOf(app, manager), 'SELF-MGR-1', 8_800, manager)
+    expect(result).toMatchObject({ ok: true, data: { pointsEarned: 88 } })
+    const audit = await lastAudit()
+    const [managerRow] = await app.db.select().from(staff).where(eq(staff.openid, manager))
+    expect(audit).toMatchObject({ action: 'purchase.record', staffId: managerRow.id, memberId: (await memberRow(manager)).id })
+    expect(audit.detail).toMatchObject({ receiptNo: 'SELF-MGR-1', selfService: true })
+  })
+
+  it('does not mark an ordinary purchase as self-service', async () => {
+    const { openid } = await openNewCard(app, 'wx-not-self')
+    await record(await memberCodeOf(app, openid), 'NOT-SELF-1', 1_000)
+    expect((await lastAudit()).detail).not.toHaveProperty('selfService')
   })
 })

@@ -1,0 +1,27 @@
+import type { CardView } from '../../../contract'
+import { maskPhone } from '../../../domain/phone-mask'
+import { spendForUnits } from '../../../domain/points'
+import { growthToNext, nextTierFor } from '../../../domain/tiers'
+import type { MemberRow } from '../../db/repositories/members'
+import { decryptBirthday, decryptPhone } from '../personal-data'
+import type { UseCaseContext } from '../store-context'
+import { tierByCode, toTierView } from '../tier-view'
+
+export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
+  const next = nextTierFor(ctx.tiers, member.growth)
+  const toNext = growthToNext(ctx.tiers, member.growth)
+  return {
+    memberNo: member.memberNo,
+    nickname: member.nickname,
+    phoneMasked: maskPhone(decryptPhone(ctx.config, member.phoneEnc)),
+    birthday: member.birthdayEnc ? decryptBirthday(ctx.config, member.birthdayEnc) : null,
+    tier: toTierView(tierByCode(ctx.tiers, member.tierCode)),
+    nextTier: next ? toTierView(next) : null,
+    growthToNext: toNext,
+    spendToNextFen: toNext === null ? null : spendForUnits(toNext, ctx.store.growthPerYuan),
+    pointsBalance: member.pointsBalance,
+    growth: member.growth,
+    openedAt: member.openedAt.toISOString(),
+    storeName: ctx.store.name,
+  }
+}

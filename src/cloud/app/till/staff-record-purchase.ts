@@ -1,0 +1,25 @@
+import { AppError, type StaffRole } from '../../../contract'
+import { defineOperation } from '../operation'
+import { creditPurchase } from './credit-purchase'
+import { memberByCode, memberByTicket } from './member-by-code'
+
+/** Roles that may record a purchase to their own card (audited as self-service); a clerk may not. */
+const SELF_SERVICE_ROLES: readonly StaffRole[] = ['manager', 'admin']
+
+/**
+ * A clerk records a receipt for a member found by the lookup's till ticket (or, for a one-step integration, a
+ * live member code): points, growth, maybe a promotion. Idempotent per receipt.
+ */
+export const staffRecordPurchase = defineOperation({
+  name: 'staffRecordPurchase',
+  access: { staff: ['clerk', 'manager', 'admin'] },
+  run: async (ctx, staff, input) => {
+    // The contract guarantees exactly one of the two.
+    const member =
+      input.ticket !== undefined ? await memberByTicket(ctx, input.ticket, staff.id) : await memberByCode(ctx, input.memberCode ?? '', staff)
+    // The same WeChat identity on both sides of the till: a clerk crediting their own card.
+    const selfService = member.openid === staff.openid
+    if (selfService && !SELF_SERVICE_ROLES.includes(staff.role)) throw new AppError('SELF_DEALING')
+    return creditPurchase(ctx, { member, staffId: staff.id, receiptNo: input.receiptNo, amountFen: input.amountFen, selfService })
+  },
+})

@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_staff_action_created_ix" ON "audit_log" USING btree ("staff_id","action","created_at");

@@ -1,0 +1,74 @@
+import { z } from 'zod'
+import { noInput, text, tierView } from './fields'
+
+/** The membership card: open it, show it, show its rotating code. */
+
+/** Mainland mobile number, 11 digits starting with 1. */
+export const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: '请输入 11 位手机号' })
+
+export const birthday = z
+  .object({
+    month: z.number().int().min(1, { message: '月份应为 1-12' }).max(12, { message: '月份应为 1-12' }),
+    day: z.number().int().min(1, { message: '日期应为 1-31' }).max(31, { message: '日期应为 1-31' }),
+    year: z.number().int().min(1900, { message: '年份不正确' }).max(2100, { message: '年份不正确' }).optional(),
+  })
+  .strict()
+  .refine((b) => isRealDate(b.year ?? 2000, b.month, b.day), { message: '日期不存在', path: ['day'] })
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day))
+  return d.getUTCMonth() === month - 1 && d.getUTCDate() === day
+}
+
+export const cardView = z.object({
+  memberNo: z.string(),
+  nickname: z.string(),
+  phoneMasked: z.string(),
+  birthday: z.object({ month: z.number(), day: z.number(), year: z.number().optional() }).nullable(),
+  tier: tierView,
+  nextTier: tierView.nullable(),
+  /** Growth still needed for the next tier. */
+  growthToNext: z.number().int().nullable(),
+  /** What that growth costs at the till, by the store's growth-per-yuan setting ("再消费 ¥X 升级"). */
+  spendToNextFen: z.number().int().nullable(),
+  pointsBalance: z.number().int(),
+  growth: z.number().int(),
+  openedAt: z.string(),
+  storeName: z.string(),
+})
+export type CardView = z.infer<typeof cardView>
+
+export const cardApi = {
+  openCard: {
+    // The phone comes either typed (H5, or a WeChat account that cannot use the phone button) or as the one-time
+    // code from WeChat's getPhoneNumber button, which only the server can exchange for the number.
+    input: z
+      .object({
+        nickname: text({ label: '昵称', max: 20 }),
+        phone: phone.optional(),
+        phoneCode: text({ label: '授权码', max: 128 }).optional(),
+        birthday: birthday.optional(),
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if (v.phone === undefined && v.phoneCode === undefined)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: '请输入手机号' })
+        if (v.phone !== undefined && v.phoneCode !== undefined)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone'], message: '手机号与微信授权只需一种' })
+      }),
+    output: z.object({ card: cardView, created: z.boolean() }),
+  },
+  getMyCard: {
+    input: noInput,
+    output: z.object({ card: cardView }),
+  },
+  getMemberCode: {
+    input: noInput,
+    output: z.object({
+      code: z.string(),
+      issuedAt: z.string(),
+      /** The client refreshes before this; the server accepts a code for a while longer. */
+      refreshAt: z.string(),
+    }),
+  },
+} as const

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import { ROLES, TIER_CODES } from './enums'
+
+/**
+ * Fields shared by more than one feature's contract. Every free-text input goes through `text()`, so the rules
+ * about what a text may contain live here once (a NUL used to reach PostgreSQL and come back as INTERNAL).
+ */
+
+export const tierCode = z.enum(TIER_CODES)
+export const role = z.enum(ROLES)
+
+/** C0/C1 control characters (NUL, newline, ESC …): never part of a name or a code typed by a person. */
+const CONTROL = /\p{Cc}/u
+/** Bidi embeddings, overrides, isolates and marks: they make a name display as something it is not. */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+/** Unicode non-characters (U+FFFE, U+FFFF and the like). */
+const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]/
+/** Characters that render as nothing: with only these (and spaces) a name looks blank. */
+const INVISIBLE = /[\s\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]/gu
+
+/** Why `value` is not acceptable text, or null. Exported for the fuzz test's own sanity checks. */
+export function textProblem(value: string): string | null {
+  if (CONTROL.test(value)) return '不能包含控制字符'
+  if (hasLoneSurrogate(value)) return '包含无法识别的字符'
+  if (BIDI.test(value)) return '不能包含文字方向控制字符'
+  if (NONCHARACTER.test(value)) return '包含无法识别的字符'
+  if (value.length > 0 && value.replace(INVISIBLE, '').length === 0) return '不能只包含空白或不可见字符'
+  return null
+}
+
+/**
+ * A UTF-16 surrogate half without its partner is not a character at all, and PostgreSQL refuses to store it.
+ * A loop, not a regex: lookbehind would be a syntax error on older iOS JavaScript engines in the mini-program.
+ */
+function hasLoneSurrogate(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const unit = value.charCodeAt(i)
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = value.charCodeAt(i + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true
+      i++
+    } else if (unit >= 0xdc00 && unit <= 0xdfff) return true
+  }
+  return false
+}
+
+/**
+ * Free text a person typed (a nickname, a note) or a token a platform handed over: trimmed, between `min` and
+ * `max` characters (counted as characters, so an emoji is one), and free of control characters, lone
+ * surrogates, bidi overrides and invisible-only content.
+ */
+export function text(options: { label: string; min?: number; max: number }) {
+  const { label, min = 1, max } = options
+  return z
+    .string({ invalid_type_error: `${label}应为文字`, required_error: `请输入${label}` })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value)
+      if (problem) return ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}${problem}` })
+      const length = [...value].length
+      if (length < min) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `请输入${label}` })
+      else if (length > max) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label}不能超过 ${max} 个字符` })
+    })
+}
+
+export const tierView = z.object({
+  code: tierCode,
+  name: z.string(),
+  minGrowth: z.number().int(),
+  discountPct: z.number().int(),
+})
+export type TierView = z.infer<typeof tierView>
+
+/** The input of a function that takes none: anything else is refused (an id smuggled in, say). */
+export const noInput = z.object({}).strict()

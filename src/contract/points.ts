@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { LEDGER_REASONS } from './enums'
+
+/** Points: the member's own ledger. */
+
+export const ledgerReason = z.enum(LEDGER_REASONS)
+
+export const ledgerEntryView = z.object({
+  id: z.string(),
+  reason: ledgerReason,
+  delta: z.number().int(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+})
+export type LedgerEntryView = z.infer<typeof ledgerEntryView>
+
+export const pointsApi = {
+  listPointsHistory: {
+    input: z
+      .object({
+        cursor: z.string().regex(/^\d{1,19}$/).optional(),
+        limit: z.number().int().min(1).max(50).default(20),
+      })
+      .strict(),
+    output: z.object({ entries: z.array(ledgerEntryView), nextCursor: z.string().nullable() }),
+  },
+} as const

@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { text, tierView } from './fields'
+
+/**
+ * The till (staff only): look a member up by their code, record a purchase. Only the staff subpackage imports
+ * this file, so members never download it.
+ * Limits are deliberate (TIGER_STYLE: put a limit on everything): they keep absurd input out of the database.
+ */
+
+export const MAX_PURCHASE_FEN = 100_000_00 // ¥100,000: above this a till entry is a typo, not a sale
+
+/** A member code as shown on the card: 24 digits (member number, issue time, signature). */
+export const memberCode = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().regex(/^\d{24}$/, { message: '会员码应为 24 位数字' }))
+
+/** Upper-cased: "x1" and "X1" are the same slip of paper, so they must be the same idempotency key. */
+export const receiptNo = z
+  .string()
+  .trim()
+  .min(1, { message: '请输入小票号' })
+  .max(40, { message: '小票号不能超过 40 个字符' })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: '小票号只能包含字母、数字、- 和 _' })
+  .transform((s) => s.toUpperCase())
+
+/** Amount actually paid, in fen; the till converts the clerk's yuan with the same limits. */
+export const purchaseAmountFen = z
+  .number({ invalid_type_error: '金额应为数字' })
+  .int({ message: '金额应精确到分' })
+  .positive({ message: '金额必须大于 0' })
+  .max(MAX_PURCHASE_FEN, { message: '金额超出单笔上限 ¥100000' })
+
+/** Handed to the till by staffLookupMember: this clerk saw this member's live code a moment ago. */
+export const tillTicket = text({ label: '查询凭证', max: 200 })
+
+export const staffMemberView = z.object({
+  memberNo: z.string(),
+  nickname: z.string(),
+  phoneMasked: z.string(),
+  tier: tierView,
+  pointsBalance: z.number().int(),
+  growth: z.number().int(),
+})
+export type StaffMemberView = z.infer<typeof staffMemberView>
+
+export const tillApi = {
+  staffLookupMember: {
+    input: z.object({ memberCode }).strict(),
+    output: z.object({
+      member: staffMemberView,
+      /**
+       * Records purchases for this member by this clerk for a while (ticketExpiresAt) after the scan, so ringing
+       * up a long order, or retrying after a timeout, does not fail on a member code that has since rotated.
+       */
+      ticket: z.string(),
+      ticketExpiresAt: z.string(),
+    }),
+  },
+  staffRecordPurchase: {
+    // The member comes from the lookup's ticket (the till) or a live member code (a one-step integration).
+    input: z
+      .object({
+        memberCode: memberCode.optional(),
+        ticket: tillTicket.optional(),
+        receiptNo,
+        amountFen: purchaseAmountFen,
+      })
+      .strict()
+      .superRefine((v, ctx) => {
+        if ((v.memberCode === undefined) === (v.ticket === undefined))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ticket'], message: '请先扫码查询会员' })
+      }),
+    output: z.object({
+      alreadyRecorded: z.boolean(),
+      pointsEarned: z.number().int(),
+      growthEarned: z.number().int(),
+      promotedTo: tierView.nullable(),
+      member: staffMemberView,
+    }),
+  },
+} as const
