@@ -14,7 +14,12 @@ export const role = z.enum(['member', 'clerk', 'manager', 'admin'])
 export type Role = z.infer<typeof role>
 
 /** Mainland mobile number, 11 digits starting with 1. */
-export const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: '请输入 11 位手机号' })
+// Two checks, first failure shown: a wrong length and a wrong prefix deserve different words.
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\d{11}$/, { message: '请输入 11 位手机号' })
+  .regex(/^1[3-9]/, { message: '手机号应以 13-19 开头' })
 
 export const birthday = z
   .object({
@@ -93,6 +98,8 @@ export const ledgerEntryView = z.object({
   delta: z.number().int(),
   note: z.string().nullable(),
   createdAt: z.string(),
+  /** Earn entries from a purchase: the amount paid, in fen ("消费 ¥128.50"). */
+  amountFen: z.number().int().optional(),
 })
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>
 
@@ -158,7 +165,12 @@ export const api = {
         limit: z.number().int().min(1).max(50).default(20),
       })
       .strict(),
-    output: z.object({ entries: z.array(ledgerEntryView), nextCursor: z.string().nullable() }),
+    output: z.object({
+      entries: z.array(ledgerEntryView),
+      nextCursor: z.string().nullable(),
+      /** The balance now, read in the same transaction as the entries (the header of 积分明细). */
+      pointsBalance: z.number().int().optional(),
+    }),
   },
   staffLookupMember: {
     input: z.object({ memberCode }).strict(),
