@@ -7,9 +7,9 @@ import './index.scss'
 /**
  * The back bar of a sub-page in the browser. WeChat draws its own navigation bar with a back arrow; the H5 build
  * has none, so a page opened from a link (or reloaded) had no way back. Back goes to the previous page, or to
- * `fallback` when there is none (a deep link).
+ * `fallback` when there is none (a deep link). No title when the page heads itself (the till).
  */
-export function SubPageNav({ title, fallback = routes.card }: { title: string; fallback?: Route }) {
+export function SubPageNav({ title = '', fallback = routes.card }: { title?: string; fallback?: Route }) {
   if (isWeapp()) return null
   return (
     <View className="sub-page-nav" data-testid="sub-page-nav">

@@ -53,6 +53,7 @@ export default function CardPage() {
             <View className="card-page__welcome" onClick={dismissWelcome} data-testid="card-welcome">
               <Text className="card-page__welcome-title">欢迎加入，{card.nickname}！</Text>
               <Text className="card-page__welcome-text">会员卡已开通。结账时出示下方会员码，消费即得积分。</Text>
+              <Text className="card-page__welcome-close">知道了</Text>
             </View>
           )}
           <CardFace card={card} />

@@ -24,7 +24,7 @@ import './index.scss'
 export default function TillPage() {
   return (
     <View className="page">
-      <SubPageNav title="收银台" fallback={routes.me} />
+      <SubPageNav fallback={routes.me} />
       <TillGate />
     </View>
   )
