@@ -111,4 +111,19 @@ describe('built weapp card page', () => {
     expect(weapp.calls.filter((c) => c.name === 'getMemberCode').every((c) => JSON.stringify(c.data) === '{}')).toBe(true)
     expect(weapp.wxmlWarnings).toEqual([])
   })
+
+  it('复制 in the native component copies the 24 digits through wx.setClipboardData; a tap on the code enlarges it', async () => {
+    const page = weapp.openPage()
+    const memberCode = await waitFor(() => memberCodeOf(page), 'the member-code-native component')
+    await waitFor(() => memberCode.dom.querySelector('[data-testid="member-code-digits"]'), 'the member code digits')
+    const shown = memberCode.dom.querySelector('[data-testid="member-code-digits"]')!.textContent!.replace(/\s/g, '')
+
+    memberCode.querySelector('.mc-copy').dispatchEvent('tap')
+    await waitFor(() => weapp.clipboard.length > 0, 'wx.setClipboardData')
+    expect(weapp.clipboard).toEqual([shown])
+
+    memberCode.querySelector('.mc-tap').dispatchEvent('tap')
+    await waitFor(() => memberCode.dom.querySelector('[data-testid="member-code-big"]'), 'the enlarged code')
+    expect(weapp.wxmlWarnings).toEqual([])
+  })
 })
