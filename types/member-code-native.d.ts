@@ -10,9 +10,11 @@ declare module 'react' {
         barcode: string
         digits: string
         countdown: string
+        stale: boolean
         loading: boolean
         error: string
         onRefresh: () => void
+        onCopy: () => void
       }
     }
   }

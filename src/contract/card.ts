@@ -4,7 +4,12 @@ import { noInput, text, tierView } from './fields'
 /** The membership card: open it, show it, show its rotating code. */
 
 /** Mainland mobile number, 11 digits starting with 1. */
-export const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, { message: '请输入 11 位手机号' })
+// Two checks, first failure shown: a wrong length and a wrong prefix deserve different words.
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\d{11}$/, { message: '请输入 11 位手机号' })
+  .regex(/^1[3-9]/, { message: '手机号应以 13-19 开头' })
 
 export const birthday = z
   .object({

@@ -11,6 +11,8 @@ export const ledgerEntryView = z.object({
   delta: z.number().int(),
   note: z.string().nullable(),
   createdAt: z.string(),
+  /** Earn entries from a purchase: the amount paid, in fen ("消费 ¥128.50"). */
+  amountFen: z.number().int().optional(),
 })
 export type LedgerEntryView = z.infer<typeof ledgerEntryView>
 
@@ -22,6 +24,11 @@ export const pointsApi = {
         limit: z.number().int().min(1).max(50).default(20),
       })
       .strict(),
-    output: z.object({ entries: z.array(ledgerEntryView), nextCursor: z.string().nullable() }),
+    output: z.object({
+      entries: z.array(ledgerEntryView),
+      nextCursor: z.string().nullable(),
+      /** The balance now, read in the same transaction as the entries (the header of 积分明细). */
+      pointsBalance: z.number().int().optional(),
+    }),
   },
 } as const

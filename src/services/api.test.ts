@@ -1,3 +1,7 @@
+/**
+ * @jest-environment jsdom
+ */
+// jsdom: on H5 the session lives in the tab's sessionStorage.
 import Taro from '@tarojs/taro'
 import { ApiError, callApi, clearSession, devLogin, hasSession } from './api'
 
@@ -13,6 +17,7 @@ const withEnv = (env: 'h5' | 'weapp') => {
 
 afterEach(() => {
   clearSession()
+  window.sessionStorage.clear()
   jest.clearAllMocks()
 })
 
@@ -51,6 +56,17 @@ describe('callApi on H5', () => {
     reply('<html>502</html>', 502)
     const err = await callApi('whoAmI', {}).catch((e) => e)
     expect(err).toMatchObject({ code: 'SERVICE_UNAVAILABLE', isOffline: true })
+  })
+
+  it("keeps the demo identity in this tab's sessionStorage, so two windows can be two identities", async () => {
+    reply({ ok: true, data: { token: 'tok-tab', role: 'clerk', label: '演示店员' } })
+    await devLogin('clerk')
+    expect(window.sessionStorage.getItem('mc.token.v1')).toBe(JSON.stringify('tok-tab'))
+    // Nothing in the storage every tab of the origin shares.
+    expect(Taro.setStorageSync).not.toHaveBeenCalledWith('mc.token.v1', expect.anything())
+    // Another window starts with an empty sessionStorage: no session there until it picks its own identity.
+    window.sessionStorage.clear()
+    expect(hasSession()).toBe(false)
   })
 
   it('forgets the token on UNAUTHENTICATED', async () => {

@@ -3,7 +3,7 @@ import type { ApiInput, ApiName, ApiOutput, ApiResult, ErrorCode } from '../cont
 import { ERROR_MESSAGES } from '../contract/errors'
 import { ApiError, networkError, unavailableError } from './api-error'
 import { currentPlatform } from './platform'
-import { readStored, removeStored, writeStored } from './storage'
+import { readIdentityStored as readStored, removeIdentityStored as removeStored, writeIdentityStored as writeStored } from './storage'
 
 export { ApiError, toApiError } from './api-error'
 export type { ClientErrorCode } from './api-error'

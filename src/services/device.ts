@@ -57,6 +57,18 @@ export function toast(title: string, icon: 'success' | 'none' = 'none'): void {
   Taro.showToast({ title, icon, duration: 2000 }).catch(() => undefined)
 }
 
+/** Copies text (the member code for a till that types it in). Resolves false when the platform refuses. */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    // Both WeChat and Taro's H5 version show their own "内容已复制" toast on success.
+    await Taro.setClipboardData({ data: text })
+    return true
+  } catch {
+    toast('复制失败，请长按数字手动复制')
+    return false
+  }
+}
+
 export function vibrateShort(): void {
   if (!isWeapp()) return
   Taro.vibrateShort({ type: 'medium' }).catch(() => undefined)

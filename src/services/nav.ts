@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { PAGE_LOAD_FAILED, pagePreloader } from './page-load'
 
 /** Every route the client navigates to, in one place (the same strings as app.config.ts). */
 export const routes = {
@@ -12,9 +13,18 @@ export const routes = {
 export type Route = (typeof routes)[keyof typeof routes]
 const tabs: ReadonlyArray<Route> = [routes.card, routes.me]
 
+/** Opens a page. Its code is loaded first (H5), so offline the user is told instead of left on a blank switch. */
 export function go(route: Route): void {
-  const done = tabs.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url: route })
-  Promise.resolve(done).catch(() => undefined)
+  const navigate = () => {
+    const done = tabs.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url: route })
+    Promise.resolve(done).catch(() => undefined)
+  }
+  const preload = pagePreloader(route)
+  if (!preload) return navigate()
+  void preload().then((loaded) => {
+    if (loaded) navigate()
+    else Taro.showToast({ title: PAGE_LOAD_FAILED, icon: 'none', duration: 3000 }).catch(() => undefined)
+  })
 }
 
 /** Back to the previous page, or to the card tab when the page was opened directly (e.g. by URL on H5). */

@@ -7,7 +7,7 @@ import path from 'node:path'
 import jComponent from 'j-component'
 import simulate from 'miniprogram-simulate'
 import { memberCodeImages } from '../../src/features/member-code/encode'
-import { countdownText, groupDigits } from '../../src/features/member-code/view-model'
+import { countdownText, groupDigits, staleText } from '../../src/features/member-code/view-model'
 
 const CODE = '123456789012345678901234'
 let componentId: string
@@ -103,5 +103,44 @@ describe('member-code-native', () => {
     const comp = renderCode({ qr: '', barcode: '', digits: '', countdown: '', loading: true, error: '系统繁忙，请稍后再试' })
     expect(byTestId(comp, 'member-code-error')?.textContent).toBe('系统繁忙，请稍后再试')
     expect(byTestId(comp, 'member-code-loading')).toBeNull()
+  })
+
+  it('reports a tap on 复制 as a copy event, and offers no 复制 without a code', async () => {
+    const images = memberCodeImages(CODE)
+    const comp = renderCode({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), countdown: '' })
+    const triggerEvent = jest.spyOn(comp.instance, 'triggerEvent')
+    comp.querySelector('.mc-copy')!.dispatchEvent('tap')
+    await simulate.sleep(0)
+    expect(triggerEvent).toHaveBeenCalledWith('copy', {}, {})
+
+    const empty = renderCode({ qr: '', barcode: '', digits: '', countdown: '', error: '网络连接失败，请检查网络后重试' })
+    expect(byTestId(empty, 'member-code-copy')).toBeNull()
+  })
+
+  it('a tap on the code shows it full screen, a tap anywhere closes it, and it closes when the code goes away', async () => {
+    const images = memberCodeImages(CODE)
+    const comp = renderCode({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), countdown: '' })
+    expect(byTestId(comp, 'member-code-big')).toBeNull()
+    comp.querySelector('.mc-tap')!.dispatchEvent('tap')
+    await simulate.sleep(0)
+    expect(byTestId(comp, 'member-code-big')?.textContent).toContain('1234 5678 9012 3456 7890 1234')
+    expect(imageSrc(comp, '.mc-big-qr') === images.qr).toBe(true)
+    comp.querySelector('.mc-big')!.dispatchEvent('tap')
+    await simulate.sleep(0)
+    expect(byTestId(comp, 'member-code-big')).toBeNull()
+
+    comp.querySelector('.mc-tap')!.dispatchEvent('tap')
+    await simulate.sleep(0)
+    comp.setData({ error: '会员码已失效' })
+    await simulate.sleep(0)
+    expect(byTestId(comp, 'member-code-big')).toBeNull()
+  })
+
+  it('marks a code kept while offline and says how long the till still accepts it', () => {
+    const images = memberCodeImages(CODE)
+    const comp = renderCode({ qr: images.qr, barcode: images.barcode, digits: groupDigits(CODE), countdown: staleText(75), stale: true })
+    expect(byTestId(comp, 'member-code-digits')?.textContent).toBe('1234 5678 9012 3456 7890 1234')
+    expect(byTestId(comp, 'member-code-countdown')?.textContent).toBe('网络不可用 · 此码 75 秒内仍可使用')
+    expect(comp.querySelector('.mc--stale')).toBeTruthy()
   })
 })

@@ -2,7 +2,7 @@
  * The API module's boundary, for page tests: `jest.mock('<path>/services/api', () => require('<path>/tests/ui/api-mock').apiModuleMock())`.
  * Only callApi / devLogin / hasSession are replaced; ApiError and the rest are the real module's.
  */
-import type { ApiName } from '../../src/contract/schemas'
+import type { ApiName } from '../../src/contract'
 import type * as ApiModule from '../../src/services/api'
 
 export function apiModuleMock() {

@@ -1,4 +1,4 @@
-import type { ApiOutput, CardView, StaffMemberView, TierView } from '../../src/contract/schemas'
+import type { ApiOutput, CardView, StaffMemberView, TierView } from '../../src/contract'
 
 export const tiers: Record<'normal' | 'silver' | 'gold' | 'diamond', TierView> = {
   normal: { code: 'normal', name: '普通会员', minGrowth: 0, discountPct: 90 },

@@ -10,6 +10,7 @@ configure({ asyncUtilTimeout: 5000 })
 
 afterEach(() => {
   __taro.reset()
+  window.sessionStorage.clear() // the H5 identity storage (token, cached card)
   jest.clearAllMocks()
 })
 

@@ -12,6 +12,8 @@ type Fn = () => void
 
 const storage = new Map<string, unknown>()
 const listeners = { hide: new Set<Fn>(), show: new Set<Fn>(), reachBottom: new Set<Fn>() }
+type NetworkListener = (res: { isConnected: boolean; networkType: string }) => void
+const networkListeners = new Set<NetworkListener>()
 
 function useOnce(callback: Fn) {
   const ref = useRef(callback)
@@ -50,6 +52,9 @@ export const __taro = {
   hide: () => listeners.hide.forEach((f) => f()),
   show: () => listeners.show.forEach((f) => f()),
   reachBottom: () => listeners.reachBottom.forEach((f) => f()),
+  /** WeChat's onNetworkStatusChange callback, as when the phone loses or regains its connection. */
+  network: (isConnected: boolean) => networkListeners.forEach((f) => f({ isConnected, networkType: isConnected ? 'wifi' : 'none' })),
+  networkListenerCount: () => networkListeners.size,
   storage,
   reset() {
     storage.clear()
@@ -90,6 +95,13 @@ export const navigateBack = resolved()
 export const redirectTo = resolved()
 export const switchTab = resolved()
 export const reLaunch = resolved()
+export const onNetworkStatusChange = jest.fn((f: NetworkListener) => {
+  networkListeners.add(f)
+})
+export const offNetworkStatusChange = jest.fn((f: NetworkListener) => {
+  networkListeners.delete(f)
+})
+export const setClipboardData = resolved()
 export const getCurrentPages = jest.fn(() => [{ route: 'pages/card/index' }])
 export const getSystemInfoSync = jest.fn(() => ({ windowWidth: 375, windowHeight: 667, pixelRatio: 2, platform: 'devtools' }))
 export const getWindowInfo = getSystemInfoSync
@@ -166,6 +178,9 @@ const Taro = {
   switchTab,
   reLaunch,
   getCurrentPages,
+  onNetworkStatusChange,
+  offNetworkStatusChange,
+  setClipboardData,
   getSystemInfoSync,
   getWindowInfo,
   nextTick,

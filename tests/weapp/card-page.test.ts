@@ -3,7 +3,7 @@
  * compiled React page renders through Taro's base.wxml templates, hands the code to the native member-code
  * component, and that component's 刷新 reaches back into the page. Only wx.* is fake (see ./harness).
  */
-import { cardView } from '../../src/contract/schemas'
+import { cardView } from '../../src/contract'
 import { aCard, tiers } from '../ui/fixtures'
 import { memberCodeImages } from '../../src/features/member-code/encode'
 import { createWeapp, waitFor, type WeappHarness } from './harness'
@@ -109,6 +109,21 @@ describe('built weapp card page', () => {
     // Exactly one call per tap, and the cloud function got the contract's empty input.
     expect(weapp.callsTo('getMemberCode')).toBe(before + 1)
     expect(weapp.calls.filter((c) => c.name === 'getMemberCode').every((c) => JSON.stringify(c.data) === '{}')).toBe(true)
+    expect(weapp.wxmlWarnings).toEqual([])
+  })
+
+  it('复制 in the native component copies the 24 digits through wx.setClipboardData; a tap on the code enlarges it', async () => {
+    const page = weapp.openPage()
+    const memberCode = await waitFor(() => memberCodeOf(page), 'the member-code-native component')
+    await waitFor(() => memberCode.dom.querySelector('[data-testid="member-code-digits"]'), 'the member code digits')
+    const shown = memberCode.dom.querySelector('[data-testid="member-code-digits"]')!.textContent!.replace(/\s/g, '')
+
+    memberCode.querySelector('.mc-copy').dispatchEvent('tap')
+    await waitFor(() => weapp.clipboard.length > 0, 'wx.setClipboardData')
+    expect(weapp.clipboard).toEqual([shown])
+
+    memberCode.querySelector('.mc-tap').dispatchEvent('tap')
+    await waitFor(() => memberCode.dom.querySelector('[data-testid="member-code-big"]'), 'the enlarged code')
     expect(weapp.wxmlWarnings).toEqual([])
   })
 })

@@ -54,6 +54,8 @@ export interface WeappHarness {
   navigations: Array<{ api: 'navigateTo' | 'switchTab' | 'redirectTo' | 'reLaunch' | 'navigateBack'; url?: string }>
   /** Every title passed to wx.showToast. */
   toasts: string[]
+  /** Every text passed to wx.setClipboardData. */
+  clipboard: string[]
   /** The page this harness loaded (one per test file). */
   route: string
   /** Renders the compiled page, attaches it and runs onLoad + onShow like WeChat does on navigation. */
@@ -131,6 +133,7 @@ export function createWeapp(options: WeappOptions = {}): WeappHarness {
     wxmlWarnings: [],
     navigations: [],
     toasts: [],
+    clipboard: [],
     route,
     openPage,
     closePage,
@@ -174,6 +177,10 @@ export function createWeapp(options: WeappOptions = {}): WeappHarness {
       return { errMsg: 'showToast:ok' }
     }),
     vibrateShort: asyncApi(() => ({ errMsg: 'vibrateShort:ok' })),
+    setClipboardData: asyncApi(({ data }: { data: string }) => {
+      h.clipboard.push(data)
+      return { errMsg: 'setClipboardData:ok' }
+    }),
     // Navigation is recorded, not performed: each test file renders one page.
     navigateTo: asyncApi(({ url }: { url: string }) => {
       h.navigations.push({ api: 'navigateTo', url })

@@ -2,7 +2,7 @@
  * The BUILT 收银台 opened by a member (e.g. a shared link): whoAmI answers role 'member' and the till is refused
  * with 无权限. Its own file: the session store is a module singleton, so this needs an app that never saw a clerk.
  */
-import { api } from '../../src/contract/schemas'
+import { api } from '../../src/contract'
 import { buttonLabelled, buttonLabels, createWeapp, fieldInput, tap, textOf, TILL_PAGE, waitFor, type WeappHarness } from './harness'
 
 let weapp: WeappHarness

@@ -4,7 +4,7 @@
  * through base.wxml, and a code typed into Taro's <input> → 查询 → amount + receipt → 确认入账 reaches the cloud
  * functions with the contract's inputs and shows the result. Only wx.* is fake (see ./harness).
  */
-import { api, staffMemberView, type ApiOutput, type StaffMemberView } from '../../src/contract/schemas'
+import { api, staffMemberView, type ApiOutput, type StaffMemberView } from '../../src/contract'
 import { allByClass, buttonLabelled, buttonLabels, buttonNamed, createWeapp, fieldInput, props, tap, textOf, TILL_PAGE, typeInto, waitFor, type WeappHarness } from './harness'
 
 const CODE = '123456789012345678901234'

@@ -1,5 +1,6 @@
 import { Input, Text, View } from '@tarojs/components'
 import type { InputProps } from '@tarojs/components'
+import { useState } from 'react'
 import './index.scss'
 
 interface Props {
@@ -20,10 +21,15 @@ interface Props {
  * host, whose real <input> is its child: browser tests type into `[data-testid=…] input`).
  */
 export function TextField({ label, value, onChange, placeholder, type = 'text', maxlength, error, testId, disabled, onConfirm }: Props) {
+  // A tap on the label focuses the input, as a <label> would: Taro's label cannot reach the input inside
+  // <taro-input-core> on H5, so the input's own `focus` property does it on both platforms.
+  const [focused, setFocused] = useState(false)
   return (
     <View className={`text-field${error ? ' text-field--error' : ''}`}>
       <View className="text-field__row">
-        <Text className="text-field__label">{label}</Text>
+        <Text className="text-field__label" onClick={() => !disabled && setFocused(true)} data-testid={`${testId}-label`}>
+          {label}
+        </Text>
         <Input
           className="text-field__input"
           value={value}
@@ -31,6 +37,8 @@ export function TextField({ label, value, onChange, placeholder, type = 'text', 
           placeholder={placeholder}
           maxlength={maxlength}
           disabled={disabled}
+          focus={focused}
+          onBlur={() => setFocused(false)}
           onInput={(e) => onChange(e.detail.value)}
           onConfirm={onConfirm}
           data-testid={testId}

@@ -1,7 +1,7 @@
 import { create } from 'zustand'
 import type { CardView } from '../../contract/card'
 import { ApiError, callApi, hasSession, toApiError } from '../../services/api'
-import { readStored, removeStored, writeStored } from '../../services/storage'
+import { readIdentityStored as readStored, removeIdentityStored as removeStored, writeIdentityStored as writeStored } from '../../services/storage'
 import { onIdentityChange } from '../session/store'
 
 export type CardStatus = 'idle' | 'loading' | 'ready' | 'login' | 'no-card' | 'error'
@@ -12,9 +12,12 @@ interface CardState {
   /** The card shown is the last one stored, because the network is down. */
   offline: boolean
   error: ApiError | null
+  /** Just opened here: the card page greets the new member once (instead of a toast that flashes by). */
+  welcome: boolean
   load: () => Promise<void>
   /** After 开卡: show the new card at once, without waiting for a reload. */
-  setCard: (card: CardView) => void
+  setCard: (card: CardView, opts?: { welcome?: boolean }) => void
+  dismissWelcome: () => void
   reset: () => void
 }
 
@@ -25,6 +28,7 @@ export const useCardStore = create<CardState>((set, get) => ({
   card: null,
   offline: false,
   error: null,
+  welcome: false,
   async load() {
     if (!hasSession()) {
       set({ status: 'login', card: null, offline: false, error: null })
@@ -52,13 +56,16 @@ export const useCardStore = create<CardState>((set, get) => ({
       }
     }
   },
-  setCard(card) {
+  setCard(card, opts) {
     writeStored(CACHE_KEY, card)
-    set({ status: 'ready', card, offline: false, error: null })
+    set({ status: 'ready', card, offline: false, error: null, welcome: Boolean(opts?.welcome) })
+  },
+  dismissWelcome() {
+    set({ welcome: false })
   },
   reset() {
     removeStored(CACHE_KEY)
-    set({ status: 'idle', card: null, offline: false, error: null })
+    set({ status: 'idle', card: null, offline: false, error: null, welcome: false })
   },
 }))
 

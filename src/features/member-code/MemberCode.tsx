@@ -1,7 +1,10 @@
 import { Image, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { copyText } from '../../services/device'
+import { MemberCodeEnlarged } from './MemberCodeEnlarged'
 import type { MemberCodeState } from './use-member-code'
-import { countdownText, groupDigits } from './view-model'
+import { countdownText, groupDigits, staleText } from './view-model'
 import './MemberCode.scss'
 
 interface Props {
@@ -15,9 +18,14 @@ interface Props {
  * components. Both receive the same ready-made image data URIs and digits from useMemberCode.
  */
 export function MemberCode({ state, onRefresh }: Props) {
+  const [enlarged, setEnlarged] = useState(false)
   const digits = state.code ? groupDigits(state.code) : ''
-  const countdown = state.status === 'ready' ? countdownText(state.secondsLeft) : ''
+  const shown = state.images !== null && state.status === 'ready'
+  const footer = state.stale ? staleText(state.usableSecondsLeft) : state.status === 'ready' ? countdownText(state.secondsLeft) : ''
   const error = state.status === 'error' ? state.error?.message ?? '会员码加载失败' : ''
+  const copy = () => {
+    if (state.code) void copyText(state.code)
+  }
 
   if (process.env.TARO_ENV === 'weapp') {
     return (
@@ -25,24 +33,32 @@ export function MemberCode({ state, onRefresh }: Props) {
         qr={state.images?.qr ?? ''}
         barcode={state.images?.barcode ?? ''}
         digits={digits}
-        countdown={countdown}
+        countdown={footer}
+        stale={state.stale}
         loading={state.status === 'loading' || state.status === 'idle'}
         error={error}
         onRefresh={onRefresh}
+        onCopy={copy}
       />
     )
   }
 
   return (
-    <View className="member-code" data-testid="member-code">
+    <View className={`member-code${state.stale ? ' member-code--stale' : ''}`} data-testid="member-code">
       <Text className="member-code__title">出示会员码</Text>
-      {state.images && state.status === 'ready' ? (
+      {shown && state.images ? (
         <>
-          <Image className="member-code__barcode" src={state.images.barcode} mode="scaleToFill" data-testid="member-code-barcode" />
-          <Text className="member-code__digits" data-testid="member-code-digits">
+          <View className="member-code__tap" onClick={() => setEnlarged(true)} data-testid="member-code-enlarge">
+            <Image className="member-code__barcode" src={state.images.barcode} mode="scaleToFill" data-testid="member-code-barcode" />
+          </View>
+          {/* Selectable, so a member can long-press and copy; the till also accepts the digits typed or pasted. */}
+          <Text className="member-code__digits" userSelect data-testid="member-code-digits">
             {digits}
           </Text>
-          <Image className="member-code__qr" src={state.images.qr} mode="aspectFit" data-testid="member-code-qr" />
+          <View className="member-code__tap" onClick={() => setEnlarged(true)}>
+            <Image className="member-code__qr" src={state.images.qr} mode="aspectFit" data-testid="member-code-qr" />
+          </View>
+          <Text className="member-code__hint">轻触条码可放大</Text>
         </>
       ) : (
         <View className="member-code__placeholder">
@@ -52,13 +68,21 @@ export function MemberCode({ state, onRefresh }: Props) {
         </View>
       )}
       <View className="member-code__footer">
-        <Text className="member-code__countdown" data-testid="member-code-countdown">
-          {countdown || '每分钟自动更新，截图无效'}
+        <Text className={`member-code__countdown${state.stale ? ' member-code__countdown--stale' : ''}`} data-testid="member-code-countdown">
+          {footer || '每分钟自动更新，截图无效'}
         </Text>
-        <Button size="small" fill="outline" type="primary" loading={state.refreshing} onClick={onRefresh} data-testid="member-code-refresh">
-          刷新
-        </Button>
+        <View className="member-code__actions">
+          {shown && (
+            <Button size="small" fill="outline" type="default" onClick={copy} data-testid="member-code-copy">
+              复制
+            </Button>
+          )}
+          <Button size="small" fill="outline" type="primary" loading={state.refreshing} onClick={onRefresh} data-testid="member-code-refresh">
+            刷新
+          </Button>
+        </View>
       </View>
+      <MemberCodeEnlarged visible={enlarged && shown} images={state.images} digits={digits} onClose={() => setEnlarged(false)} />
     </View>
   )
 }

@@ -27,3 +27,29 @@ export function secondsUntilRefresh(issuedAt: string, refreshAt: string): number
 export function countdownText(secondsLeft: number): string {
   return secondsLeft > 0 ? `${secondsLeft} 秒后自动刷新` : '正在刷新…'
 }
+
+/**
+ * How long after it arrived a code is still shown when refreshing fails. The server accepts a code for 120 s
+ * from its issue (MEMBER_CODE_MAX_AGE_S); the margin covers the trip to the client and the clerk's scan.
+ */
+export const SERVER_ACCEPTS_S = 120
+const SHOW_MARGIN_S = 10
+export function codeUsableUntilMs(receivedMs: number): number {
+  return receivedMs + (SERVER_ACCEPTS_S - SHOW_MARGIN_S) * 1000
+}
+
+/** Retry backoff after failed refreshes: 2 s, 4 s, 8 s, 16 s, then every 30 s. */
+export function retryDelayMs(failuresInARow: number): number {
+  const n = Math.max(1, failuresInARow)
+  return Math.min(30_000, 1000 * 2 ** n)
+}
+
+/** Transient failures are retried by themselves; a refusal (no card, no session) waits for the user. */
+export function shouldRetry(error: { code: string; isOffline: boolean }): boolean {
+  return error.isOffline || error.code === 'INTERNAL' || error.code === 'RATE_LIMITED'
+}
+
+/** The footer line under a code kept on screen while offline. */
+export function staleText(usableSecondsLeft: number): string {
+  return `网络不可用 · 此码 ${Math.max(0, usableSecondsLeft)} 秒内仍可使用`
+}

@@ -26,4 +26,16 @@ describe('open card form validation (the contract schema)', () => {
       input: { nickname: '小林', phoneCode: 'wx-code' },
     })
   })
+
+  it('says what is wrong with an 11-digit number that is not a mobile number', () => {
+    const r = validateOpenCard({ nickname: '小林', phone: '12345678901', phoneCode: null, birthday: null })
+    expect(r).toEqual({ ok: false, fields: { phone: '手机号应以 13-19 开头' } })
+  })
+
+  it('refuses a birthday after today (store zone)', () => {
+    const now = Date.parse('2026-05-20T15:59:59.000Z') // 23:59:59 on 20 May in the store
+    const form = { nickname: '小林', phone: '13800138000', phoneCode: null }
+    expect(validateOpenCard({ ...form, birthday: { year: 2026, month: 5, day: 21 } }, now)).toEqual({ ok: false, fields: { birthday: '生日不能晚于今天' } })
+    expect(validateOpenCard({ ...form, birthday: { year: 2026, month: 5, day: 20 } }, now).ok).toBe(true)
+  })
 })

@@ -1,6 +1,7 @@
 import type { ApiInput } from '../../contract'
 import { cardApi as api } from '../../contract/card'
 import { zodIssuesToFields } from '../../contract/zod-fields'
+import { isFutureBirthday } from './birthday'
 
 /** What the open-card form holds while the user types (strings; birthday parts from the picker). */
 export interface OpenCardForm {
@@ -28,7 +29,7 @@ export function fieldFor(key: string): keyof OpenCardForm | '_' {
  * Builds the API input and validates it with the SAME schema the server uses (api.openCard.input),
  * so every message the user sees before submitting is the one the server would send.
  */
-export function validateOpenCard(form: OpenCardForm): OpenCardValidation {
+export function validateOpenCard(form: OpenCardForm, nowMs = Date.now()): OpenCardValidation {
   const candidate: Record<string, unknown> = form.phoneCode
     ? { nickname: form.nickname, phoneCode: form.phoneCode }
     : { nickname: form.nickname, phone: form.phone.replace(/[\s-]/g, '') }
@@ -38,7 +39,10 @@ export function validateOpenCard(form: OpenCardForm): OpenCardValidation {
     candidate.birthday = b
   }
   const parsed = api.openCard.input.safeParse(candidate)
-  if (!parsed.success) return { ok: false, fields: groupFields(zodIssuesToFields(parsed.error)) }
+  const fields = parsed.success ? {} : groupFields(zodIssuesToFields(parsed.error))
+  // The picker offers no future date; this also catches a birthday picked before midnight and sent after.
+  if (form.birthday && !fields.birthday && isFutureBirthday(form.birthday, nowMs)) fields.birthday = '生日不能晚于今天'
+  if (!parsed.success || Object.keys(fields).length) return { ok: false, fields }
   return { ok: true, input: parsed.data }
 }
 

@@ -13,9 +13,19 @@ export interface PointsHistoryState {
   /** An error while loading more keeps the rows already shown. */
   moreError: ApiError | null
   error: ApiError | null
+  /** The balance when the first page was read (null when the server did not say). */
+  pointsBalance: number | null
 }
 
-const initial: PointsHistoryState = { status: 'loading', entries: [], nextCursor: null, loadingMore: false, moreError: null, error: null }
+const initial: PointsHistoryState = {
+  status: 'loading',
+  entries: [],
+  nextCursor: null,
+  loadingMore: false,
+  moreError: null,
+  error: null,
+  pointsBalance: null,
+}
 
 /** The member's points ledger, newest first, one page at a time (cursor from the server). */
 export function usePointsHistory() {
@@ -29,7 +39,7 @@ export function usePointsHistory() {
     try {
       const out = await callApi('listPointsHistory', { limit: PAGE_SIZE })
       cursor.current = out.nextCursor
-      setState({ ...initial, status: 'ready', entries: out.entries, nextCursor: out.nextCursor })
+      setState({ ...initial, status: 'ready', entries: out.entries, nextCursor: out.nextCursor, pointsBalance: out.pointsBalance ?? null })
     } catch (e) {
       setState({ ...initial, status: 'error', error: toApiError(e) })
     } finally {

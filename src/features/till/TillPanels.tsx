@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StaffMemberView } from '../../contract/till'
+import { formatYuan } from '../card/view-model'
 import { ALREADY_RECORDED_TEXT, earnedText } from './messages'
 import type { RecordResult } from './use-till'
 import './TillPanels.scss'
@@ -38,6 +39,15 @@ export function TillResult({ result, onNext }: { result: RecordResult; onNext: (
       <Text className="till-result__text" data-testid="till-result">
         {text}
       </Text>
+      {/* The clerk checks these against the slip before handing it over. */}
+      <View className="till-result__echo" data-testid="till-result-echo">
+        <Text>
+          金额 <Text className="till-result__echo-value" data-testid="till-result-amount">{formatYuan(result.amountFen)}</Text>
+        </Text>
+        <Text>
+          小票号 <Text className="till-result__echo-value" data-testid="till-result-receipt">{result.receiptNo}</Text>
+        </Text>
+      </View>
       {!result.alreadyRecorded && result.growthEarned > 0 && <Text className="till-result__sub">成长值 +{result.growthEarned}</Text>}
       {result.promotedTo && (
         <Text className="till-result__promo" data-testid="till-promoted">

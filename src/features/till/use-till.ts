@@ -6,7 +6,8 @@ import { scanCode, vibrateShort } from '../../services/device'
 import { parseYuanToFen } from './amount'
 import { tillErrorMessage } from './messages'
 
-export type RecordResult = ApiOutput<'staffRecordPurchase'>
+/** The server's answer, with what the clerk sent, so the success panel can echo the amount and the receipt. */
+export type RecordResult = ApiOutput<'staffRecordPurchase'> & { amountFen: number; receiptNo: string }
 
 export interface TillState {
   step: 'code' | 'member' | 'done'
@@ -103,7 +104,7 @@ export function useTill() {
         amountFen: amount.fen,
       })
       vibrateShort()
-      patch({ step: 'done', result, member: result.member, busy: null })
+      patch({ step: 'done', result: { ...result, amountFen: amount.fen, receiptNo: receipt.data }, member: result.member, busy: null })
     } catch (e) {
       const error = toApiError(e)
       if (RESCAN_CODES.has(error.code)) {

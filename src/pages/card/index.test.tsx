@@ -131,6 +131,50 @@ describe('card page', () => {
     await waitFor(() => expect(calls()).toBe(2))
   })
 
+  it('复制 copies the 24 digits without spaces; the digits are selectable and larger', async () => {
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
+    render(<CardPage />)
+    fireEvent.click(await screen.findByTestId('member-code-copy'))
+    await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: CODE }))
+    expect(testId('member-code-digits')).toHaveClass('member-code__digits')
+    // Taro's <Text userSelect> is what lets a long-press select the digits on both platforms.
+    expect(testId('member-code-digits').getAttribute('selectable') ?? testId('member-code-digits').getAttribute('user-select')).not.toBeNull()
+  })
+
+  it('a tap on the code shows it full screen; a tap closes it', async () => {
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard() }), getMemberCode: () => aCode() })
+    render(<CardPage />)
+    fireEvent.click(await screen.findByTestId('member-code-enlarge'))
+    const big = await screen.findByTestId('member-code-big')
+    expect(big).toHaveTextContent('1234 5678 9012 3456 7890 1234')
+    expect(big.querySelectorAll('img, taro-image-core').length).toBeGreaterThanOrEqual(2)
+    fireEvent.click(big)
+    await waitFor(() => expect(screen.queryByTestId('member-code-big')).not.toBeInTheDocument())
+  })
+
+  it('greets a member who has just opened the card, once', async () => {
+    useCardStore.getState().setCard(aCard({ nickname: '新朋友' }), { welcome: true })
+    routeApi(callApiMock, { getMyCard: () => ({ card: aCard({ nickname: '新朋友' }) }), getMemberCode: () => aCode() })
+    render(<CardPage />)
+    expect(await screen.findByTestId('card-welcome')).toHaveTextContent('欢迎加入，新朋友！')
+    fireEvent.click(testId('card-welcome'))
+    await waitFor(() => expect(screen.queryByTestId('card-welcome')).not.toBeInTheDocument())
+  })
+
+  it('a clerk who has just logged in sees 进入收银台 at once, without switching tabs', async () => {
+    hasSessionMock.mockReturnValue(false)
+    render(<CardPage />)
+    fireEvent.click(await screen.findByTestId('dev-login-clerk'))
+    hasSessionMock.mockReturnValue(true)
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        throw new ApiError('NOT_A_MEMBER', '您还没有开通会员卡')
+      },
+      whoAmI: () => ({ role: 'clerk', hasCard: false, nickname: null, staffName: '店员小王' }),
+    })
+    expect(await screen.findByTestId('card-till-link')).toHaveTextContent('进入收银台')
+  })
+
   it('refreshes the code by itself when refreshAt comes', async () => {
     jest.useFakeTimers()
     try {
@@ -274,31 +318,114 @@ describe('card page: the member code while the page hides and shows', () => {
     expect(digits()).toBe(NEXT_CODE)
   })
 
-  it('a failed refresh shows the error instead of the old code, does not retry in a loop, and 刷新 recovers', async () => {
+  it('a failed refresh keeps the last code, marked, while the till still accepts it; then the error; with backoff retries', async () => {
     let online = true
     routeApi(callApiMock, {
       getMyCard: () => ({ card: aCard() }),
       whoAmI: member,
       getMemberCode: () => {
-        if (!online) throw new ApiError('INTERNAL', '系统繁忙，请稍后再试')
+        if (!online) throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
         return codeCalls() === 1 ? aCode() : aCode({ code: NEXT_CODE })
       },
     })
     render(<CardPage />)
     await flush()
     online = false
-    await flush(60_000)
+    await flush(60_000) // the rotation at refreshAt fails
     expect(codeCalls()).toBe(2)
-    expect(testId('member-code-error')).toHaveTextContent('系统繁忙，请稍后再试')
+    // Still the last code (the server accepts it for 120 s from its issue), marked as offline.
+    expect(digits()).toBe(CODE)
+    expect(testId('member-code')).toHaveClass('member-code--stale')
+    expect(testId('member-code-countdown')).toHaveTextContent(/网络不可用 · 此码 \d+ 秒内仍可使用/)
+    expect(screen.queryByTestId('member-code-error')).not.toBeInTheDocument()
+
+    await flush(60_000) // 120 s after it arrived: past the till's window (with a margin)
     expect(screen.queryByTestId('member-code-digits')).not.toBeInTheDocument()
-    await flush(120_000)
-    expect(codeCalls()).toBe(2) // waits for the user's 刷新
+    expect(testId('member-code-error')).toHaveTextContent('网络连接失败，请检查网络后重试')
+    // Retried by itself with backoff (2, 4, 8, 16, 30 s…): a handful of calls in a minute, not one a second.
+    const retries = codeCalls() - 2
+    expect(retries).toBeGreaterThanOrEqual(3)
+    expect(retries).toBeLessThanOrEqual(6)
 
     online = true
+    await flush(30_000) // the next backoff step finds the network back: recovered without a tap
+    expect(digits()).toBe(NEXT_CODE)
+    expect(screen.queryByTestId('member-code-error')).not.toBeInTheDocument()
+    expect(testId('member-code')).not.toHaveClass('member-code--stale')
+  })
+
+  it('recovers at once when WeChat reports the network back, without waiting for the next retry', async () => {
+    let online = true
+    routeApi(callApiMock, {
+      getMyCard: () => ({ card: aCard() }),
+      whoAmI: member,
+      getMemberCode: () => {
+        if (!online) throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+        return codeCalls() === 1 ? aCode() : aCode({ code: NEXT_CODE })
+      },
+    })
+    render(<CardPage />)
+    await flush()
+    online = false
+    await act(async () => __taro.network(false))
+    await flush(60_000)
+    await flush(25_000) // several failed retries: the next one is up to 30 s away
+    const before = codeCalls()
+    expect(digits()).toBe(CODE)
+    online = true
+    await act(async () => __taro.network(true))
+    await flush()
+    expect(codeCalls()).toBe(before + 1)
+    expect(digits()).toBe(NEXT_CODE)
+    expect(testId('member-code')).not.toHaveClass('member-code--stale')
+  })
+
+  it('a refusal that retrying cannot fix is not retried by itself; 刷新 tries again', async () => {
+    let refuse = true
+    routeApi(callApiMock, {
+      getMyCard: () => ({ card: aCard() }),
+      whoAmI: member,
+      getMemberCode: () => {
+        if (refuse) throw new ApiError('NOT_A_MEMBER', '您还没有开通会员卡')
+        return aCode({ code: NEXT_CODE })
+      },
+    })
+    render(<CardPage />)
+    await flush()
+    expect(testId('member-code-error')).toHaveTextContent('您还没有开通会员卡')
+    await flush(120_000)
+    expect(codeCalls()).toBe(1)
+    refuse = false
     fireEvent.click(testId('member-code-refresh'))
     await flush()
     expect(digits()).toBe(NEXT_CODE)
-    expect(screen.queryByTestId('member-code-error')).not.toBeInTheDocument()
+  })
+
+  it('the card itself comes back from offline by itself: the banner goes when the network returns', async () => {
+    let online = true
+    routeApi(callApiMock, {
+      getMyCard: () => {
+        if (!online) throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+        return { card: aCard({ pointsBalance: online ? 1280 : 0 }) }
+      },
+      whoAmI: member,
+      getMemberCode: () => aCode(),
+    })
+    const first = render(<CardPage />)
+    await flush()
+    first.unmount()
+    useCardStore.setState({ status: 'idle', card: null, offline: false, error: null })
+    online = false
+    render(<CardPage />)
+    await flush()
+    expect(testId('offline-banner')).toBeInTheDocument()
+    // The code panel is there (an error with its own retries), not a dead "wait for the network" box.
+    expect(testId('member-code')).toBeInTheDocument()
+    online = true
+    await act(async () => __taro.network(true))
+    await flush()
+    expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument()
+    expect(digits()).toBe(CODE)
   })
 })
 

@@ -15,18 +15,24 @@ import './index.scss'
 
 /** 会员卡 (home tab): composes the card, the member code and the session/empty/error states. */
 export default function CardPage() {
-  const { status, card, offline, error, load } = useMyCard()
   const visible = usePageVisible()
-  const code = useMemberCode(visible && status === 'ready' && !offline)
+  const { status, card, offline, error, load, welcome, dismissWelcome } = useMyCard(visible)
+  // Also with the stored card while offline: the last code received stays usable at the till for a while.
+  const code = useMemberCode(visible && status === 'ready')
   const { me, reload: reloadSession } = useSession()
   useDidShow(() => void reloadSession())
   const staff = me !== null && isStaff(me.role)
+  // After a demo login both the card and the identity change (a clerk must see 进入收银台 at once).
+  const afterLogin = () => {
+    void load()
+    void reloadSession()
+  }
 
   return (
     <View className="page card-page">
-      {offline && <OfflineBanner />}
+      {offline && <OfflineBanner text="网络不可用，显示的是上次同步的会员卡，恢复后自动更新" />}
       {(status === 'idle' || status === 'loading') && <LoadingBlock />}
-      {status === 'login' && <LoginRequired onDone={() => void load()} />}
+      {status === 'login' && <LoginRequired onDone={afterLogin} />}
       {status === 'error' && <ErrorBlock message={error?.message ?? '加载失败'} onRetry={() => void load()} />}
       {status === 'no-card' && (
         <EmptyBlock title="您还没有会员卡" description="开通会员卡，消费即可累积积分和成长值，享受会员折扣">
@@ -43,14 +49,15 @@ export default function CardPage() {
       )}
       {status === 'ready' && card && (
         <>
-          <CardFace card={card} />
-          {offline ? (
-            <View className="card-page__code-offline">
-              <Text>网络恢复后才能出示会员码</Text>
+          {welcome && (
+            <View className="card-page__welcome" onClick={dismissWelcome} data-testid="card-welcome">
+              <Text className="card-page__welcome-title">欢迎加入，{card.nickname}！</Text>
+              <Text className="card-page__welcome-text">会员卡已开通。结账时出示下方会员码，消费即得积分。</Text>
+              <Text className="card-page__welcome-close">知道了</Text>
             </View>
-          ) : (
-            <MemberCode state={code} onRefresh={() => void code.refresh()} />
           )}
+          <CardFace card={card} />
+          <MemberCode state={code} onRefresh={() => void code.refresh()} />
           <View className="card-page__links">
             <View className="card-page__link" onClick={() => go(routes.points)} data-testid="points-history-link">
               <Text>积分明细</Text>

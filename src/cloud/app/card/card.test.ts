@@ -118,7 +118,7 @@ describe('who may call the member functions', () => {
     expect(mine.card.memberNo).toBe(other.card.memberNo)
     expect(mine.card.phoneMasked).toBe('136****9999')
     const history = await app.ok('listPointsHistory', {}, other.openid)
-    expect(history).toEqual({ entries: [], nextCursor: null })
+    expect(history).toEqual({ entries: [], nextCursor: null, pointsBalance: 0 })
     const demo = await app.ok('getMyCard', {}, DEMO_OPENIDS.member)
     expect(demo.card.memberNo).not.toBe(other.card.memberNo)
   })

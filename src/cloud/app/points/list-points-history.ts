@@ -1,8 +1,15 @@
-import { listLedgerPage } from '../../db/repositories/points-ledger'
+import { listLedgerPage, type LedgerRow } from '../../db/repositories/points-ledger'
+import { purchaseAmountsByReceipt } from '../../db/repositories/purchases'
 import { defineOperation } from '../operation'
 import { toLedgerEntryView } from './ledger-entry-view'
 
-/** The caller's own ledger, newest first. Keyset pagination: `cursor` is the last id of the previous page. */
+/** An earn entry's request id names the purchase it came from (till/credit-purchase.ts): `purchase:<receipt>`. */
+const PURCHASE_REQUEST = /^purchase:(.+)$/
+
+/**
+ * The caller's own ledger, newest first, with the amount paid on entries earned by a purchase and the balance.
+ * Keyset pagination: `cursor` is the last id of the previous page.
+ */
 export const listPointsHistory = defineOperation({
   name: 'listPointsHistory',
   access: 'member',
@@ -13,6 +20,19 @@ export const listPointsHistory = defineOperation({
     const rows = await listLedgerPage(ctx.tx, member.id, beforeId, input.limit + 1)
     const page = rows.slice(0, input.limit)
     const hasMore = rows.length > input.limit
-    return { entries: page.map(toLedgerEntryView), nextCursor: hasMore ? String(page[page.length - 1].id) : null }
+    const receipts = page.map(receiptOf).filter((r): r is string => r !== null)
+    const amounts = await purchaseAmountsByReceipt(ctx.tx, member.storeId, member.id, receipts)
+    const entries = page.map((row) => {
+      const view = toLedgerEntryView(row)
+      const receipt = receiptOf(row)
+      const amountFen = receipt === null ? undefined : amounts.get(receipt)
+      return amountFen === undefined ? view : { ...view, amountFen }
+    })
+    return { entries, nextCursor: hasMore ? String(page[page.length - 1].id) : null, pointsBalance: member.pointsBalance }
   },
 })
+
+function receiptOf(row: LedgerRow): string | null {
+  if (row.reason !== 'earn') return null
+  return PURCHASE_REQUEST.exec(row.requestId)?.[1] ?? null
+}

@@ -161,8 +161,12 @@ describe('recording a purchase at the till', () => {
   it('shows the member the new entry at the top of their points history', async () => {
     const { openid } = await openNewCard(app, 'wx-history-after')
     await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'R-HIST', amountFen: 8_800 }, clerk)
-    const { entries } = await app.ok('listPointsHistory', {}, openid)
-    expect(entries).toEqual([{ id: expect.any(String), reason: 'earn', delta: 88, note: expect.stringContaining('R-HIST'), createdAt: app.clock.now().toISOString() }])
+    const { entries, pointsBalance } = await app.ok('listPointsHistory', {}, openid)
+    // The amount paid comes with the entry it earned, and the balance with the page (the 积分明细 header).
+    expect(entries).toEqual([
+      { id: expect.any(String), reason: 'earn', delta: 88, note: expect.stringContaining('R-HIST'), createdAt: app.clock.now().toISOString(), amountFen: 8_800 },
+    ])
+    expect(pointsBalance).toBe(88)
   })
 
   it('promotes the member the moment growth crosses a threshold, and not again below the next one', async () => {

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Tx } from '../db'
 import { purchases } from '../schema'
 
@@ -21,4 +21,14 @@ export async function insertPurchaseIfNew(tx: Tx, purchase: NewPurchase): Promis
 export async function findPurchaseByReceipt(tx: Tx, storeId: number, receiptNo: string): Promise<PurchaseRow | null> {
   const rows = await tx.select().from(purchases).where(and(eq(purchases.storeId, storeId), eq(purchases.receiptNo, receiptNo))).limit(1)
   return rows[0] ?? null
+}
+
+/** The amounts of a member's purchases by receipt number (for the points history); receipts not found are absent. */
+export async function purchaseAmountsByReceipt(tx: Tx, storeId: number, memberId: number, receiptNos: string[]): Promise<Map<string, number>> {
+  if (receiptNos.length === 0) return new Map()
+  const rows = await tx
+    .select({ receiptNo: purchases.receiptNo, amountFen: purchases.amountFen })
+    .from(purchases)
+    .where(and(eq(purchases.storeId, storeId), eq(purchases.memberId, memberId), inArray(purchases.receiptNo, receiptNos)))
+  return new Map(rows.map((r) => [r.receiptNo, r.amountFen]))
 }

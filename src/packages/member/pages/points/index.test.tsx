@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { __taro } from '../../../../../tests/ui/taro-mock'
-import { callApi } from '../../../../services/api'
+import Taro from '@tarojs/taro'
+import { callApi, hasSession } from '../../../../services/api'
 import type { LedgerEntryView } from '../../../../contract/points'
 import PointsPage from './index'
 
@@ -71,5 +72,38 @@ describe('points history page', () => {
     expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
     fireEvent.click(screen.getByTestId('state-retry'))
     expect(await screen.findByTestId('ledger-entry')).toHaveTextContent('+30')
+  })
+
+  it('heads the list with the balance and shows the amount paid on purchase entries', async () => {
+    callApiMock.mockResolvedValue({
+      entries: [{ ...entry('2', 'earn', 128, '消费 小票 A-1'), amountFen: 12850 }, entry('1', 'birthday', 200)],
+      nextCursor: null,
+      pointsBalance: 1328,
+    })
+    render(<PointsPage />)
+    expect(await screen.findByTestId('points-balance')).toHaveTextContent('当前积分1,328')
+    const rows = screen.getAllByTestId('ledger-entry')
+    expect(rows[0]).toHaveTextContent('消费 ¥128.50')
+    expect(rows[1]).not.toHaveTextContent('¥')
+  })
+
+  it('opened without a session (a deep link in the browser): the demo login, not a dead 请先登录', async () => {
+    ;(hasSession as jest.Mock).mockReturnValue(false)
+    render(<PointsPage />)
+    expect(await screen.findByTestId('dev-login-member')).toBeInTheDocument()
+    expect(screen.queryByText('请先登录')).not.toBeInTheDocument()
+    expect(callApiMock).not.toHaveBeenCalled()
+    ;(hasSession as jest.Mock).mockReturnValue(true)
+    callApiMock.mockResolvedValue({ entries: [entry('1', 'event', 30)], nextCursor: null, pointsBalance: 30 })
+    fireEvent.click(screen.getByTestId('dev-login-member'))
+    expect(await screen.findByTestId('ledger-entry')).toHaveTextContent('+30')
+  })
+
+  it('has a way back in the browser', async () => {
+    callApiMock.mockResolvedValue({ entries: [], nextCursor: null, pointsBalance: 0 })
+    ;(Taro.getCurrentPages as jest.Mock).mockReturnValue([{}, {}])
+    render(<PointsPage />)
+    fireEvent.click(await screen.findByTestId('sub-page-back'))
+    expect(Taro.navigateBack).toHaveBeenCalled()
   })
 })

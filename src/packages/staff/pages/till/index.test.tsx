@@ -77,6 +77,9 @@ describe('till page', () => {
     // Recorded with the lookup's ticket, not the member code (which may rotate during a long checkout).
     expect(recordCalls()).toEqual([['staffRecordPurchase', { ticket: 'ticket-1', receiptNo: 'A-0001', amountFen: 12850 }]])
     expect(screen.getByTestId('till-promoted')).toHaveTextContent('金卡')
+    // The success panel echoes what was recorded, to check against the slip.
+    expect(screen.getByTestId('till-result-amount')).toHaveTextContent('¥128.50')
+    expect(screen.getByTestId('till-result-receipt')).toHaveTextContent('A-0001')
 
     fireEvent.click(screen.getByTestId('till-next'))
     expect(await screen.findByTestId('till-code-input')).toBeInTheDocument()

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { ErrorBlock, EmptyBlock, LoadingBlock } from '../../../../components/state-view'
+import { SubPageNav } from '../../../../components/sub-page-nav'
 import { TextField } from '../../../../components/text-field'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { isStaff } from '../../../../features/session/store'
@@ -21,6 +22,15 @@ import './index.scss'
  * not unmount the till and lose the looked-up member, the typed amount and the receipt. It shows a toast at most.
  */
 export default function TillPage() {
+  return (
+    <View className="page">
+      <SubPageNav fallback={routes.me} />
+      <TillGate />
+    </View>
+  )
+}
+
+function TillGate() {
   const session = useSession()
   useDidShow(() => void session.reload())
   const me = session.me
@@ -38,7 +48,7 @@ export default function TillPage() {
   }
   if (!isStaff(me.role)) {
     return (
-      <View className="page" data-testid="till-forbidden">
+      <View data-testid="till-forbidden">
         <EmptyBlock title="无权限" description="收银台仅限门店员工使用">
           <Button type="primary" onClick={() => go(routes.card)}>
             返回会员卡
@@ -54,7 +64,7 @@ function Till({ staffName }: { staffName: string | null }) {
   const t = useTill()
 
   return (
-    <View className="page till">
+    <View className="till">
       <View className="till__header">
         <Text className="till__title">收银台</Text>
         {staffName && <Text className="till__staff">当班：{staffName}</Text>}
