@@ -1,6 +1,7 @@
 import { AppError, api, isApiName, zodIssuesToFields, type ApiResult } from '../../contract'
 import type { AppConfig } from '../config'
 import type { Db } from '../db'
+import { describeError } from '../db/loggable-error'
 import { requireMember, requireStaff } from './access'
 import type { Caller } from './caller'
 import type { MemberRow } from '../db/repositories/members'
@@ -42,7 +43,7 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     return { ok: true, data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() }
-    console.error(`dispatch ${name} failed:`, error)
+    console.error(`dispatch ${name} failed:`, describeError(error))
     return { ok: false, error: new AppError('INTERNAL').toBody() }
   }
 }

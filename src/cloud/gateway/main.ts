@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { loadConfig, openDatabase, seedDemoData } from '../app'
+import { describeError } from '../db/loggable-error'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock'
 import { createGateway } from './server'
 
@@ -77,6 +78,6 @@ function sessionSecret(dataDir: string, production: boolean): string {
 }
 
 main().catch((error) => {
-  console.error('启动失败 (failed to start):', error)
+  console.error('启动失败 (failed to start):', describeError(error))
   process.exit(1)
 })

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { AppError, type ApiErrorBody, type ApiResult } from '../../contract'
 import { dispatch, type AppDeps, type Caller } from '../app'
+import { describeError } from '../db/loggable-error'
 import { devLoginIdentity } from './dev-login'
 import { signSessionToken, verifySessionToken } from './session-token'
 import { serveStatic } from './static-files'
@@ -22,7 +23,7 @@ const MAX_BODY_BYTES = 64 * 1024
 export function createGateway(options: GatewayOptions): Server {
   return createServer((req, res) => {
     handle(req, res, options).catch((error) => {
-      console.error('[gateway] unexpected failure', error)
+      console.error('[gateway] unexpected failure:', describeError(error))
       if (!res.headersSent) sendJson(res, 500, failure(new AppError('INTERNAL').toBody()))
       else res.end()
     })
