@@ -84,7 +84,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   if (!url.startsWith('/api/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure({ code: 'UNKNOWN_FUNCTION', message: '不支持的请求方式' }))
     if (!options.staticDir) return sendJson(res, 404, failure(new AppError('UNKNOWN_FUNCTION').toBody()))
-    return serveStatic(options.staticDir, url, res)
+    return serveStatic(options.staticDir, req, res)
   }
   if (req.method !== 'POST') return sendJson(res, 405, failure({ code: 'UNKNOWN_FUNCTION', message: '请使用 POST 调用接口' }))
 
