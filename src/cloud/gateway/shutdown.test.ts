@@ -1,50 +1,19 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { request } from 'node:http'
 import { connect } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { startGatewayProcess, type GatewayProcess } from '../../../tests/helpers/gateway-process'
 
 // The gateway process as `npm start` runs it (src/cloud/gateway/main.ts under tsx, embedded database in a temporary
 // folder, a free port): SIGTERM drains the requests in flight, refuses new connections, and exits within its bound.
 const GRACE_MS = 4_000
-const dataDirs: string[] = []
-let gateway: ChildProcess | undefined
-
+let gateway: GatewayProcess | undefined
 afterEach(() => {
-  if (gateway && gateway.exitCode === null && gateway.signalCode === null) gateway.kill('SIGKILL')
+  gateway?.dispose()
   gateway = undefined
 })
-afterAll(() => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
 
-interface Started {
-  port: number
-  output: () => string
-  exited: Promise<{ code: number | null; at: number }>
-}
-
-function startGateway(): Promise<Started> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gateway-shutdown-'))
-  dataDirs.push(dataDir)
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', SEED_DEMO: '0', SHUTDOWN_GRACE_MS: String(GRACE_MS) }
-  delete env.DATABASE_URL // always the embedded database: never migrate the server's own database
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cloud/gateway/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  gateway = child
-  let output = ''
-  child.stdout!.on('data', (chunk) => (output += chunk))
-  child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: Date.now() })))
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 60_000)
-    child.stdout!.on('data', () => {
-      const match = output.match(/http:\/\/127\.0\.0\.1:(\d+)\//)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ port: Number(match[1]), output: () => output, exited })
-      }
-    })
-    child.on('exit', () => reject(new Error(`gateway exited early:\n${output}`)))
-  })
+async function startGateway(): Promise<GatewayProcess> {
+  gateway = await startGatewayProcess({ env: { SEED_DEMO: '0', SHUTDOWN_GRACE_MS: String(GRACE_MS) } })
+  return gateway
 }
 
 /**
@@ -101,7 +70,7 @@ describe('gateway process shutdown', () => {
     ]
     await Promise.all(calls.map((c) => c.sent))
     const signalledAt = Date.now()
-    gateway!.kill('SIGTERM')
+    gateway!.child.kill('SIGTERM')
     await waitFor(() => output().includes('正在停止'), 5_000) // printed once the listener is closed
 
     expect(await connectOutcome(port)).toBe('ECONNREFUSED')
@@ -123,7 +92,7 @@ describe('gateway process shutdown', () => {
     stuck.answer.catch(() => {}) // its connection is cut: that is the point
     await stuck.sent
     const signalledAt = Date.now()
-    gateway!.kill('SIGTERM')
+    gateway!.child.kill('SIGTERM')
     const { code, at } = await exited
     expect(code).toBe(0)
     expect(at - signalledAt).toBeGreaterThanOrEqual(GRACE_MS - 100)
