@@ -22,6 +22,7 @@ module.exports = {
         '<rootDir>/tests/integration/**/*.test.ts',
         // Races only show on real PostgreSQL: `npm run test:pg` sets this; plain `npm test` never runs them.
         ...(process.env.MC_CONCURRENCY_TESTS === '1' ? ['<rootDir>/tests/concurrency/**/*.test.ts'] : []),
+        ...(process.env.MC_CONCURRENCY_TESTS === '1' ? ['<rootDir>/tests/faults/**/*.test.ts'] : []),
       ],
       // PGlite's Emscripten loader does `await import('module')`, which jest's VM refuses without
       // --experimental-vm-modules; letting babel turn that into require() makes plain `npm test` work.

@@ -1,4 +1,5 @@
 import { AppError, api, zodIssuesToFields, type ApiResult } from '../../contract'
+import { describeError } from '../db/loggable-error'
 import { resolveAccess } from './access'
 import type { Caller } from './caller'
 import type { AppDeps } from './deps'
@@ -40,7 +41,7 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     return { ok: true, data: outcome.data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() }
-    console.error(`dispatch ${name} failed:`, error)
+    console.error(`dispatch ${name} failed:`, describeError(error))
     return { ok: false, error: new AppError('INTERNAL').toBody() }
   }
 }

@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres'
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator'
 import { Pool } from 'pg'
 import type { Db } from './db'
+import { survivePoolErrors } from './pool-errors'
 import * as schema from './schema'
 
 /** Where the generated SQL migrations live; a bundler copying them elsewhere passes `migrationsFolder`. */
@@ -70,9 +71,9 @@ function pgliteAssets(): Promise<{ wasmModule: WebAssembly.Module; fsBundle: Blo
 }
 
 async function openPostgres(url: string, poolMax: number, migrationsFolder: string): Promise<OpenedDatabase> {
-  const pool = new Pool({ connectionString: url, max: poolMax })
-  // An idle client erroring (server restart) must not crash the process; the next query reconnects.
-  pool.on('error', (error) => console.error('postgres pool client error:', error.message))
+  const pool = new Pool({ connectionString: url, max: poolMax, keepAlive: true })
+  // A connection lost mid-transaction or while idle must not crash the process; the next call reconnects.
+  survivePoolErrors(pool)
   try {
     await migrateUnderLock(pool, migrationsFolder)
   } catch (error) {

@@ -3,15 +3,17 @@
  * migrates and seeds it, and serves the API and the H5 app on 127.0.0.1.
  *
  * Environment: PORT (default 8787, 0 = any free port), HOST (127.0.0.1), DATA_DIR (.data), H5_DIR (dist/h5),
- * DATABASE_URL (use a PostgreSQL server instead of the embedded one), SESSION_SECRET, SEED_DEMO (1; 0 to skip).
+ * DATABASE_URL (use a PostgreSQL server instead of the embedded one), SESSION_SECRET, SEED_DEMO (1; 0 to skip),
+ * SHUTDOWN_GRACE_MS (10000: how long Ctrl-C / SIGTERM waits for requests in flight).
  */
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { loadConfig, openDatabase, seedDemoData } from '../app'
+import { describeError } from '../db/loggable-error'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock'
-import { createGateway } from './server'
+import { closeGateway, createGateway } from './server'
 
 async function main(): Promise<void> {
   const production = process.env.NODE_ENV === 'production'
@@ -47,13 +49,18 @@ async function main(): Promise<void> {
     console.log(`数据库: ${database.kind === 'pglite' ? join(dataDir, 'pglite') : 'DATABASE_URL'} · 按 Ctrl-C 停止`)
   })
 
+  // Ctrl-C / SIGTERM: finish what is in flight (a purchase being recorded), within this bound.
+  const graceMs = Number.parseInt(process.env.SHUTDOWN_GRACE_MS ?? '10000', 10)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return
     stopping = true
-    console.log(`\n${signal}: 正在停止…`)
-    server.close()
-    server.closeAllConnections()
+    // Whatever happens below (a database that will not close), the process ends shortly after the bound.
+    setTimeout(() => process.exit(1), graceMs + 5000).unref()
+    const drained = closeGateway(server, graceMs) // stops accepting connections at once
+    console.log(`\n${signal}: 正在停止… (draining requests in flight, at most ${graceMs / 1000} s)`)
+    const { forced } = await drained
+    if (forced) console.error(`${signal}: requests still open after ${graceMs / 1000} s were cut off`)
     await database.close()
     lock.release()
     process.exit(0)
@@ -77,6 +84,6 @@ function sessionSecret(dataDir: string, production: boolean): string {
 }
 
 main().catch((error) => {
-  console.error('启动失败 (failed to start):', error)
+  console.error('启动失败 (failed to start):', describeError(error))
   process.exit(1)
 })

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { Server as NetServer } from 'node:net'
 import { AppError, type ApiErrorBody, type ApiResult } from '../../contract'
 import { dispatch, type AppDeps, type Caller } from '../app'
+import { describeError } from '../db/loggable-error'
 import { devLoginIdentity } from './dev-login'
 import { signSessionToken, verifySessionToken } from './session-token'
 import { serveStatic } from './static-files'
@@ -18,30 +20,78 @@ export interface GatewayOptions {
 }
 
 const MAX_BODY_BYTES = 64 * 1024
+/** How much of an over-large body is still read (and dropped) so that its 413 reliably reaches the client. */
+const MAX_DISCARD_BYTES = 8 * 1024 * 1024
+
+/** Responses not yet finished, per gateway: what a graceful close waits for. */
+const inFlight = new WeakMap<Server, Set<ServerResponse>>()
+const draining = new WeakSet<Server>()
 
 export function createGateway(options: GatewayOptions): Server {
-  return createServer((req, res) => {
+  const active = new Set<ServerResponse>()
+  const server = createServer((req, res) => {
+    active.add(res)
+    res.on('close', () => active.delete(res))
+    // While draining, no connection is kept alive for another request.
+    if (draining.has(server)) res.setHeader('connection', 'close')
     handle(req, res, options).catch((error) => {
-      console.error('[gateway] unexpected failure', error)
+      console.error('[gateway] unexpected failure:', describeError(error))
       if (!res.headersSent) sendJson(res, 500, failure(new AppError('INTERNAL').toBody()))
       else res.end()
     })
   })
+  inFlight.set(server, active)
+  return server
 }
+
+/**
+ * Stops accepting connections, lets the requests in flight finish (each answered with `Connection: close`), closes
+ * keep-alive connections once they are idle, and after `graceMs` cuts whatever is still open.
+ * Resolves once every connection is closed; `forced` says whether the bound was hit.
+ */
+export function closeGateway(server: Server, graceMs: number): Promise<{ forced: boolean }> {
+  draining.add(server)
+  for (const res of inFlight.get(server) ?? []) if (!res.headersSent) res.setHeader('connection', 'close')
+  return new Promise((resolve) => {
+    let forced = false
+    let sweep: NodeJS.Timeout | undefined
+    // http's own close() also destroys every connection without a request at that instant, including one that
+    // was just accepted and whose request is still in the socket buffer: that request would be dropped. So stop
+    // listening with net's close, and start closing idle connections a moment later.
+    const firstSweep = setTimeout(() => {
+      server.closeIdleConnections()
+      sweep = setInterval(() => server.closeIdleConnections(), 50)
+    }, FRESH_CONNECTION_GRACE_MS)
+    const bound = setTimeout(() => {
+      forced = true
+      server.closeAllConnections()
+    }, graceMs)
+    netServerClose.call(server, () => {
+      clearTimeout(firstSweep)
+      clearInterval(sweep)
+      clearTimeout(bound)
+      resolve({ forced })
+    })
+  })
+}
+
+const netServerClose = NetServer.prototype.close
+/** Time for a connection accepted just before the close to deliver its request. */
+const FRESH_CONNECTION_GRACE_MS = 300
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: GatewayOptions): Promise<void> {
   const url = req.url ?? '/'
   if (!url.startsWith('/api/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure({ code: 'UNKNOWN_FUNCTION', message: '不支持的请求方式' }))
     if (!options.staticDir) return sendJson(res, 404, failure(new AppError('UNKNOWN_FUNCTION').toBody()))
-    return serveStatic(options.staticDir, url, res)
+    return serveStatic(options.staticDir, req, res)
   }
   if (req.method !== 'POST') return sendJson(res, 405, failure({ code: 'UNKNOWN_FUNCTION', message: '请使用 POST 调用接口' }))
 
   // Function names are plain identifiers: anything else (encoded characters included) is simply unknown.
   const name = url.slice('/api/'.length).split('?')[0]
   const body = await readJsonBody(req)
-  if (!body.ok) return sendJson(res, body.status, failure(body.error))
+  if (!body.ok) return sendJson(res, body.status, failure(body.error), body.close)
 
   const now = options.deps.now?.() ?? new Date()
   if (name === 'devLogin') {
@@ -67,17 +117,38 @@ function callerFrom(req: IncomingMessage, secret: string, now: Date): Caller | n
   return claims ? { openid: claims.sub } : null
 }
 
-type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiErrorBody }
+type BodyResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiErrorBody; close?: boolean }
 
-async function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return { ok: false, status: 413, error: { code: 'BAD_INPUT', message: '请求内容过大' } }
-    chunks.push(chunk as Buffer)
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim()
+const TOO_LARGE: ApiErrorBody = { code: 'BAD_INPUT', message: '请求内容过大' }
+
+/**
+ * Reads the body to its end even when it is over the limit, throwing the excess away, and only then answers:
+ * a server that answers and closes while the client is still sending makes the kernel reset the connection, and
+ * the client often loses the 413 with it. Past MAX_DISCARD_BYTES it stops listening (answers and closes).
+ */
+function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'])
+    if (declared > MAX_DISCARD_BYTES) return resolve({ ok: false, status: 413, error: TOO_LARGE, close: true })
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      else if (size > MAX_DISCARD_BYTES) resolve({ ok: false, status: 413, error: TOO_LARGE, close: true })
+    })
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return resolve({ ok: false, status: 413, error: TOO_LARGE })
+      resolve(parseJson(Buffer.concat(chunks).toString('utf8').trim()))
+    })
+    // The client gave up mid-body: nobody is left to answer (writing to the closed socket is a no-op).
+    req.on('close', () => {
+      if (!req.complete) resolve({ ok: false, status: 400, error: { code: 'BAD_INPUT', message: '请求未完整发送' }, close: true })
+    })
+  })
+}
+
+function parseJson(text: string): BodyResult {
   if (text === '') return { ok: true, value: {} }
   try {
     return { ok: true, value: JSON.parse(text) }
@@ -90,8 +161,12 @@ function failure(error: ApiErrorBody): ApiResult<never> {
   return { ok: false, error }
 }
 
-function sendJson(res: ServerResponse, status: number, payload: unknown): void {
+function sendJson(res: ServerResponse, status: number, payload: unknown, close = false): void {
   const text = JSON.stringify(payload)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(close ? { connection: 'close' } : {}),
+  })
   res.end(text)
 }

@@ -1,5 +1,6 @@
 import { AppError, type ApiName, type ApiResult } from '../../contract'
 import { dispatch, loadConfig, openDatabase, type AppDeps, type WechatOpenApi } from '../app'
+import { describeError } from '../db/loggable-error'
 
 /**
  * The WeChat cloud-function face of the handlers. WeChat runs one instance per function and reuses it across
@@ -40,7 +41,7 @@ export function createCloudFunction(name: ApiName, options: CloudFunctionOptions
     } catch (error) {
       // A cold start that cannot reach the database (or lacks its secrets) still answers in the contract's
       // shape, so the client shows 系统繁忙 rather than a network failure; the cause goes to the function's log.
-      console.error(`cloud function ${name}: start-up failed:`, error)
+      console.error(`cloud function ${name}: start-up failed:`, describeError(error))
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }
     return dispatch(name, withoutPlatformFields(event), OPENID ? { openid: OPENID } : null, { ...base, wechat: wechatOpenApi(sdk) })

@@ -1,4 +1,5 @@
 import { AppError, phone as phoneSchema, type ApiParsedInput } from '../../../contract'
+import { describeError } from '../../db/loggable-error'
 import type { WechatOpenApi } from '../wechat-apis'
 
 export type OpenCardInput = Omit<ApiParsedInput<'openCard'>, 'phone' | 'phoneCode'> & { phone: string }
@@ -15,7 +16,8 @@ export async function resolveOpenCardPhone(input: ApiParsedInput<'openCard'>, we
   try {
     number = await wechat.phoneNumberFromCode(phoneCode)
   } catch (error) {
-    console.error('WeChat phone number exchange failed:', error)
+    // WeChat's error may echo the request (the code); log only its class and code.
+    console.error('WeChat phone number exchange failed:', describeError(error))
     throw new AppError('PHONE_CODE_INVALID')
   }
   // A number from outside the mainland has a shape our card does not take yet: ask for one typed by hand.
