@@ -54,7 +54,7 @@ describe('built weapp open-card page (subpackage packages/member)', () => {
     await tap(buttonLabelled(page.dom, '立即开卡'))
 
     await waitFor(() => weapp.callsTo('openCard') === 1, 'the openCard call')
-    expect(weapp.calls).toEqual([{ name: 'openCard', data: { nickname: '小林', phoneCode: 'one-time-code' } }])
+    expect(weapp.calls).toEqual([{ group: 'member', name: 'openCard', data: { nickname: '小林', phoneCode: 'one-time-code' } }])
     // Opened: a success toast and back to the card tab (the page was opened directly: nothing to navigate back to).
     await waitFor(() => weapp.navigations.length > 0, 'the navigation after 开卡')
     expect(weapp.navigations).toEqual([{ api: 'switchTab', url: '/pages/card/index' }])

@@ -45,6 +45,9 @@ describe('the generated cloud functions', () => {
 
   it('refuse a timer WeChat would refuse, and a name clash or a name WeChat does not accept', () => {
     expect(() => functionConfig({ triggers: [{ name: 'daily', type: 'timer', config: '0 3 * * *' }] })).toThrow(/7-field cron/)
+    const hourly = { name: 'hourly', type: 'timer', config: '0 0 * * * * *' } as const
+    expect(() => functionConfig({ triggers: [hourly, { ...hourly, name: 'again' }] })).toThrow(/one timer trigger per cloud function/)
+    expect(() => functionConfig({ triggers: [{ ...hourly, name: '1st' }] })).toThrow(/trigger name/)
     expect(() => cloudFunctionSpecs(operations, [{ name: 'member', entry: 'x.ts' }])).toThrow(/two cloud functions are named member/)
     expect(() => cloudFunctionSpecs(operations, [{ name: '../jobs', entry: 'x.ts' }])).toThrow(/not one WeChat accepts/)
   })

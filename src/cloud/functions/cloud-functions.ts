@@ -50,7 +50,7 @@ export interface FunctionSpec {
   operations: string[]
 }
 
-/** WeChat's rule for function names; also keeps a name safe as a folder name. */
+/** WeChat's rule for function and trigger names; also keeps a name safe as a folder name. */
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/
 
 /** Every function to deploy, in a stable order: the operation groups, then the extras. Pure: tests pass their own lists. */
@@ -87,8 +87,11 @@ export function functionConfig(fn: { wechatApis?: readonly string[]; timeout?: n
     permissions: { openapi: [...new Set(fn.wechatApis ?? [])].sort() },
   }
   if (fn.triggers?.length) {
+    // What WeChat refuses only at upload time, refused here at build time instead.
+    if (fn.triggers.length > 1) throw new Error('WeChat allows one timer trigger per cloud function')
     for (const trigger of fn.triggers) {
-      // WeChat's timer cron has 7 fields; a 5- or 6-field crontab line would be refused at deploy time.
+      if (!FUNCTION_NAME.test(trigger.name)) throw new Error(`trigger name ${JSON.stringify(trigger.name)} is not one WeChat accepts`)
+      // WeChat's timer cron has 7 fields; a 5- or 6-field crontab line would be refused.
       if (trigger.type !== 'timer' || trigger.config.trim().split(/\s+/).length !== 7) {
         throw new Error(`trigger ${trigger.name}: WeChat timers need a 7-field cron (second minute hour day month week year), got "${trigger.config}"`)
       }
