@@ -1,28 +1,27 @@
 #!/usr/bin/env node
-// npm run build:cloud: bundle each WeChat cloud function (src/cloud/functions/<name>/index.ts) into a deployable
-// folder cloudfunctions/<name>/ with index.js, package.json (wx-server-sdk is installed by WeChat's cloud) and the
+// npm run build:cloud: generate the WeChat cloud functions from the registry. One function per group of operations
+// (member, staff, …: each operation's `group`) plus the extra functions (src/cloud/functions/cloud-functions.ts), each
+// a deployable folder cloudfunctions/<name>/ with index.js (one bundle), config.json (timeout, the union of its
+// operations' WeChat permissions, timer triggers), package.json (wx-server-sdk is installed by WeChat's cloud) and the
 // database migrations, which run on the first connection under an advisory lock.
 import { build } from 'esbuild'
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
-const sourceDir = join(root, 'src/cloud/functions')
 const outRoot = join(root, 'cloudfunctions')
 const migrations = join(root, 'src/cloud/db/migrations')
-const FUNCTION_TIMEOUT_S = 20
 
 rmSync(outRoot, { recursive: true, force: true })
 mkdirSync(outRoot, { recursive: true })
-const OPENAPI_PERMISSIONS = await operationWechatApis()
-const names = readdirSync(sourceDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+const specs = await cloudFunctionSpecs()
 
-for (const name of names) {
-  const outDir = join(outRoot, name)
+for (const spec of specs) {
+  const outDir = join(outRoot, spec.name)
   mkdirSync(outDir, { recursive: true })
   await build({
-    entryPoints: [join(sourceDir, name, 'index.ts')],
+    stdin: { contents: spec.entrySource, resolveDir: root, loader: 'ts', sourcefile: `${spec.name}/index.ts` },
     outfile: join(outDir, 'index.js'),
     bundle: true,
     platform: 'node',
@@ -36,24 +35,22 @@ for (const name of names) {
     logLevel: 'warning',
   })
   cpSync(migrations, join(outDir, 'migrations'), { recursive: true })
-  // WeChat's default 3 s timeout is too short for a cold start that connects to PostgreSQL and checks migrations.
-  // Cloud-call permissions for WeChat's server API (云调用): what the operation declares in its `wechatApis`.
-  if (!(name in OPENAPI_PERMISSIONS)) throw new Error(`src/cloud/functions/${name} names no operation in the registry`)
-  const config = { timeout: FUNCTION_TIMEOUT_S, permissions: { openapi: [...OPENAPI_PERMISSIONS[name]] } }
-  writeFileSync(join(outDir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
+  writeFileSync(join(outDir, 'config.json'), JSON.stringify(spec.config, null, 2) + '\n')
   writeFileSync(
     join(outDir, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.4' } }, null, 2) + '\n',
+    JSON.stringify({ name: spec.name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': '~3.0.4' } }, null, 2) + '\n',
   )
 }
+
 /**
- * Each operation's `wechatApis`, read from the registry itself (src/cloud/app/registry.ts) so the permissions
- * in config.json can never drift from what the code declares: bundled to a scratch file and required.
+ * The functions to build, read from the registry itself (through src/cloud/functions/cloud-functions.ts) so the
+ * groups and the permissions in config.json can never drift from what the code declares: bundled to a scratch
+ * file and required.
  */
-async function operationWechatApis() {
-  const scratch = join(outRoot, '.registry.cjs')
+async function cloudFunctionSpecs() {
+  const scratch = join(outRoot, '.specs.cjs')
   await build({
-    stdin: { contents: "export { wechatPermissions } from './src/cloud/app/registry'", resolveDir: root, loader: 'ts' },
+    stdin: { contents: "export { cloudFunctionSpecs } from './src/cloud/functions/cloud-functions'", resolveDir: root, loader: 'ts' },
     outfile: scratch,
     bundle: true,
     platform: 'node',
@@ -62,10 +59,14 @@ async function operationWechatApis() {
     logLevel: 'warning',
   })
   try {
-    return createRequire(import.meta.url)(scratch).wechatPermissions()
+    return createRequire(import.meta.url)(scratch).cloudFunctionSpecs()
   } finally {
     rmSync(scratch, { force: true })
   }
 }
 
-console.log(`built ${names.length} cloud functions into cloudfunctions/: ${names.join(', ')}`)
+for (const spec of specs) {
+  const serves = spec.operations.length ? spec.operations.join(', ') : 'no client calls'
+  console.log(`cloudfunctions/${spec.name}: ${serves}${spec.config.triggers ? `; timers: ${spec.config.triggers.map((t) => t.config).join(', ')}` : ''}`)
+}
+console.log(`built ${specs.length} cloud functions into cloudfunctions/`)

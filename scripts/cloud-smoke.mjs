@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// npm run test:cloud, after `npm run build:cloud`: load the deployable bundles exactly as WeChat would (a fresh folder, only their
-// own files) with a stand-in wx-server-sdk that reports an OPENID, against a scratch PostgreSQL database.
-// Proves each bundle starts, finds its migrations and talks to PostgreSQL. Prints 'N passed, N failed'.
+// npm run test:cloud, after `npm run build:cloud`: load the deployable group bundles (cloudfunctions/<group>/) exactly as
+// WeChat would (a fresh folder, only their own files) with a stand-in wx-server-sdk that reports an OPENID, against a
+// scratch PostgreSQL database, and call them as the client does: { op, input }. Proves each bundle starts, finds its
+// migrations, talks to PostgreSQL, serves its own operations and refuses the others, and that each config.json
+// carries the timeout and its operations' WeChat permissions. Prints 'N passed, N failed'.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -20,13 +22,17 @@ await admin.query(`CREATE DATABASE ${scratchDb}`)
 const url = new URL(adminUrl)
 url.pathname = `/${scratchDb}`
 
-// A production database is set up once with the admin CLI: the store and its default tiers.
-const setup = spawnSync('npx', ['tsx', 'scripts/store-admin.ts', 'init', '--name', '冒烟测试店'], {
-  cwd: root,
-  env: { ...process.env, DATABASE_URL: url.toString() },
-  encoding: 'utf8',
-})
-if (setup.status !== 0) throw new Error(`store setup failed: ${setup.stderr}`)
+const MEMBER_OPENID = `smoke-member-${process.pid}`
+const CLERK_OPENID = `smoke-clerk-${process.pid}`
+
+// A production database is set up once with the admin CLI: the store and its default tiers, then a clerk.
+for (const args of [
+  ['init', '--name', '冒烟测试店'],
+  ['add-staff', '--openid', CLERK_OPENID, '--name', '冒烟店员', '--role', 'clerk'],
+]) {
+  const setup = spawnSync('npx', ['tsx', 'scripts/store-admin.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' })
+  if (setup.status !== 0) throw new Error(`store ${args[0]} failed: ${setup.stderr}`)
+}
 
 // The stand-in SDK: WeChat would put the caller's OPENID in the context; nothing else of the SDK is used.
 const sdkDir = join(work, 'node_modules', 'wx-server-sdk')
@@ -36,7 +42,6 @@ writeFileSync(
   "exports.DYNAMIC_CURRENT_ENV = 'env'; exports.init = () => {}; exports.getWXContext = () => ({ OPENID: process.env.SMOKE_OPENID })",
 )
 process.env.DATABASE_URL = url.toString()
-process.env.SMOKE_OPENID = `smoke-${process.pid}`
 delete process.env.MEMBER_CODE_SECRET
 delete process.env.DATA_ENCRYPTION_KEY
 
@@ -47,28 +52,75 @@ const load = (name) => {
   cpSync(join(root, 'cloudfunctions', name), dir, { recursive: true })
   return createRequire(join(dir, 'index.js'))(join(dir, 'index.js')).main
 }
+/** One warm instance per group, reused across calls as WeChat reuses an instance (and its pool). */
+const member = load('member')
+const staff = load('staff')
+/** A call as the client makes it (WeChat adds userInfo beside the data), from the given WeChat user. */
+const call = (fn, openid, op, input = {}) => {
+  process.env.SMOKE_OPENID = openid
+  return fn({ op, input, userInfo: { appId: 'wx-smoke', openId: 'not-to-be-trusted' } }, {})
+}
+const config = (name) => JSON.parse(readFileSync(join(root, 'cloudfunctions', name, 'config.json'), 'utf8'))
 
 // Without real secrets a function must refuse to run (the dev fallbacks are public): checked before they are set.
-const withoutSecrets = await load('whoAmI')({}, {}).catch((error) => ({ threw: error }))
+const withoutSecrets = await call(load('member'), MEMBER_OPENID, 'whoAmI').catch((error) => ({ threw: error }))
 process.env.MEMBER_CODE_SECRET = 'cloud-smoke-member-code-secret'
 process.env.DATA_ENCRYPTION_KEY = 'ab'.repeat(32)
 
+let memberCode = ''
+let ticket = ''
 const checks = [
   ['refuses to start on the public dev secrets', async () => withoutSecrets?.error?.code === 'INTERNAL'],
-  ['whoAmI answers a caller with no card', async () => (await load('whoAmI')({ userInfo: {} }, {})).data?.hasCard === false],
   [
-    'openCard opens a card for the WeChat caller',
-    async () => (await load('openCard')({ nickname: '冒烟测试', phone: '13800138000' }, {})).data?.created === true,
+    'build:cloud made one function per group and none per operation',
+    async () => JSON.stringify(readdirSync(join(root, 'cloudfunctions')).sort()) === '["member","staff"]',
   ],
-  ['getMyCard returns that card', async () => /^\d{8}$/.test((await load('getMyCard')({}, {})).data?.card?.memberNo ?? '')],
+  ['member: whoAmI answers a caller with no card', async () => (await call(member, MEMBER_OPENID, 'whoAmI')).data?.hasCard === false],
   [
-    "config.json grants each function the WeChat APIs its operation declares (openCard: the phone exchange)",
+    'member: openCard opens a card for the WeChat caller',
+    async () => (await call(member, MEMBER_OPENID, 'openCard', { nickname: '冒烟测试', phone: '13800138000' })).data?.created === true,
+  ],
+  ['member: getMyCard returns that card', async () => /^\d{8}$/.test((await call(member, MEMBER_OPENID, 'getMyCard')).data?.card?.memberNo ?? '')],
+  [
+    'member: getMemberCode signs a 24-digit code',
+    async () => /^\d{24}$/.test((memberCode = (await call(member, MEMBER_OPENID, 'getMemberCode')).data?.code ?? '')),
+  ],
+  ['member: bad input is refused with a typed error', async () => (await call(member, MEMBER_OPENID, 'openCard', { nickname: '' })).error?.code === 'BAD_INPUT'],
+  [
+    'member: refuses a staff operation (UNKNOWN_FUNCTION), even from a clerk',
+    async () => (await call(member, CLERK_OPENID, 'staffLookupMember', { memberCode })).error?.code === 'UNKNOWN_FUNCTION',
+  ],
+  [
+    'member: refuses the old per-operation call shape',
+    async () => (await member({ nickname: '冒烟测试', phone: '13800138000', userInfo: {} }, {})).error?.code === 'UNKNOWN_FUNCTION',
+  ],
+  [
+    'staff: a clerk looks the member up by the code',
+    async () => {
+      const result = await call(staff, CLERK_OPENID, 'staffLookupMember', { memberCode })
+      ticket = result.data?.ticket ?? ''
+      return result.data?.member?.memberNo === memberCode.slice(0, 8) && ticket.length > 0
+    },
+  ],
+  [
+    'staff: a clerk records a purchase against the ticket; the member sees the points',
+    async () => {
+      const recorded = await call(staff, CLERK_OPENID, 'staffRecordPurchase', { ticket, receiptNo: 'SMOKE-1', amountFen: 12_800 })
+      const card = await call(member, MEMBER_OPENID, 'getMyCard')
+      return recorded.data?.pointsEarned > 0 && card.data?.card?.pointsBalance === recorded.data.pointsEarned
+    },
+  ],
+  ['staff: refuses a member (FORBIDDEN)', async () => (await call(staff, MEMBER_OPENID, 'staffLookupMember', { memberCode })).error?.code === 'FORBIDDEN'],
+  ['staff: refuses a member operation (UNKNOWN_FUNCTION)', async () => (await call(staff, MEMBER_OPENID, 'getMyCard')).error?.code === 'UNKNOWN_FUNCTION'],
+  [
+    "config.json: the member function has its operations' WeChat APIs (openCard's phone exchange), staff none; 20 s timeouts",
     async () =>
-      JSON.stringify(JSON.parse(readFileSync(join(root, 'cloudfunctions/openCard/config.json'), 'utf8')).permissions.openapi) ===
-        '["phonenumber.getPhoneNumber"]' &&
-      JSON.parse(readFileSync(join(root, 'cloudfunctions/whoAmI/config.json'), 'utf8')).permissions.openapi.length === 0,
+      JSON.stringify(config('member').permissions.openapi) === '["phonenumber.getPhoneNumber"]' &&
+      JSON.stringify(config('staff').permissions.openapi) === '[]' &&
+      config('member').timeout === 20 &&
+      config('staff').timeout === 20 &&
+      !('triggers' in config('member')),
   ],
-  ['bad input is refused with a typed error', async () => (await load('openCard')({ nickname: '' }, {})).error?.code === 'BAD_INPUT'],
 ]
 
 let passed = 0

@@ -3,6 +3,7 @@
  */
 // jsdom: on H5 the session lives in the tab's sessionStorage.
 import Taro from '@tarojs/taro'
+import { OPERATION_GROUPS } from '../contract/groups'
 import { ApiError, callApi, clearSession, devLogin, hasSession } from './api'
 
 jest.mock('@tarojs/taro', () => require('../../tests/ui/taro-mock'))
@@ -82,11 +83,11 @@ describe('callApi on weapp', () => {
   beforeEach(() => withEnv('weapp'))
   afterAll(() => withEnv('h5'))
 
-  it('calls the cloud function by name with the input as data and unwraps .result', async () => {
+  it("calls the operation's group function with { op, input } and unwraps .result", async () => {
     callFunction.mockResolvedValueOnce({ result: { ok: true, data: { role: 'member', hasCard: true, nickname: '小林', staffName: null } } })
     const me = await callApi('whoAmI', {})
     expect(me.nickname).toBe('小林')
-    expect(callFunction).toHaveBeenCalledWith({ name: 'whoAmI', data: {} })
+    expect(callFunction).toHaveBeenCalledWith({ name: 'member', data: { op: 'whoAmI', input: {} } })
     expect(request).not.toHaveBeenCalled()
     expect(hasSession()).toBe(true) // WeChat itself is the session
   })
@@ -94,6 +95,15 @@ describe('callApi on weapp', () => {
   it('throws the typed error from the function result', async () => {
     callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'CODE_STALE', message: '会员码已过期，请让顾客刷新后重新出示' } } })
     await expect(callApi('staffLookupMember', { memberCode: '1'.repeat(24) })).rejects.toMatchObject({ code: 'CODE_STALE' })
+    expect(callFunction).toHaveBeenCalledWith({ name: 'staff', data: { op: 'staffLookupMember', input: { memberCode: '1'.repeat(24) } } })
+  })
+
+  it('routes every operation to the group in the contract map, never to a function named after the operation', async () => {
+    for (const [op, group] of Object.entries(OPERATION_GROUPS)) {
+      callFunction.mockResolvedValueOnce({ result: { ok: false, error: { code: 'INTERNAL', message: 'x' } } })
+      await callApi(op as keyof typeof OPERATION_GROUPS, {} as never).catch(() => undefined)
+      expect(callFunction).toHaveBeenLastCalledWith({ name: group, data: { op, input: {} } })
+    }
   })
 
   it('maps a failed callFunction to NETWORK_ERROR', async () => {

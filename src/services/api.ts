@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { ApiInput, ApiName, ApiOutput, ApiResult, ErrorCode } from '../contract/index'
 import { ERROR_MESSAGES } from '../contract/errors'
+import { OPERATION_GROUPS } from '../contract/groups'
 import { ApiError, networkError, unavailableError } from './api-error'
 import { currentPlatform } from './platform'
 import { readIdentityStored as readStored, removeIdentityStored as removeStored, writeIdentityStored as writeStored } from './storage'
@@ -10,7 +11,8 @@ export type { ClientErrorCode } from './api-error'
 
 /**
  * The one client API module. Pages and features call `callApi(name, input)` and never learn the platform:
- *  - weapp: `wx.cloud.callFunction` (identity comes from the WeChat context, no token);
+ *  - weapp: `wx.cloud.callFunction({ name: group, data: { op, input } })` on the cloud function that serves the
+ *    operation's group (src/contract/groups.ts); identity comes from the WeChat context, no token;
  *  - H5:    `POST /api/<name>` on the same origin with the dev-login bearer token.
  * Both return an `ApiResult`; a typed error becomes a thrown `ApiError`, transport failures become
  * NETWORK_ERROR / SERVICE_UNAVAILABLE so the UI can fall back to cached data.
@@ -43,9 +45,9 @@ export function clearSession(): void {
   removeStored(TOKEN_KEY)
 }
 
-async function viaCloud(name: string, input: unknown): Promise<unknown> {
+async function viaCloud(op: ApiName, input: unknown): Promise<unknown> {
   try {
-    const res = await Taro.cloud.callFunction({ name, data: input as Record<string, unknown> })
+    const res = await Taro.cloud.callFunction({ name: OPERATION_GROUPS[op], data: { op, input } })
     return res.result
   } catch {
     // callFunction rejects on no network, timeouts and a missing/crashed function alike.

@@ -62,9 +62,10 @@ function within<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 it('answers INTERNAL for the calls on a killed connection, keeps its pool usable, and loses nothing it acknowledged', async () => {
-  const getMemberCode = createCloudFunction('getMemberCode', { sdk: sdkAs(DEMO_OPENIDS.member) })
-  const record = createCloudFunction('staffRecordPurchase', { sdk: sdkAs(DEMO_OPENIDS.clerk) })
-  const codeResult = await getMemberCode({}, {})
+  const memberFunction = createCloudFunction('member', { sdk: sdkAs(DEMO_OPENIDS.member) })
+  const staffFunction = createCloudFunction('staff', { sdk: sdkAs(DEMO_OPENIDS.clerk) })
+  const record = (input: Record<string, unknown>) => staffFunction({ op: 'staffRecordPurchase', input }, {})
+  const codeResult = await memberFunction({ op: 'getMemberCode', input: {} }, {})
   expect(codeResult).toMatchObject({ ok: true })
   const code = (codeResult as { data: { code: string } }).data.code
 
@@ -74,7 +75,7 @@ it('answers INTERNAL for the calls on a killed connection, keeps its pool usable
   const worker = async () => {
     while (next < 120) {
       const receiptNo = `CF-${++next}`
-      const result = await within(10_000, record({ memberCode: code, receiptNo, amountFen: 900 }, {}))
+      const result = await within(10_000, record({ memberCode: code, receiptNo, amountFen: 900 }))
       outcomes.set(receiptNo, result.ok ? 'ok' : result.error.code)
     }
   }
@@ -95,7 +96,7 @@ it('answers INTERNAL for the calls on a killed connection, keeps its pool usable
   expect(codes.filter((c) => c === 'INTERNAL').length).toBeGreaterThan(0)
 
   for (let i = 1; i <= 5; i++) {
-    expect(await within(10_000, record({ memberCode: code, receiptNo: `CF-AFTER-${i}`, amountFen: 700 }, {}))).toMatchObject({ ok: true })
+    expect(await within(10_000, record({ memberCode: code, receiptNo: `CF-AFTER-${i}`, amountFen: 700 }))).toMatchObject({ ok: true })
   }
 
   const check = await openDatabase({ url: process.env.DATABASE_URL!, poolMax: 1 })

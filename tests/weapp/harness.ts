@@ -14,6 +14,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { OPERATION_GROUPS } from '../../src/contract/groups'
 
 /** The build under test; WEAPP_DIST points elsewhere (e.g. a hand-broken copy, to check that the tests can fail). */
 export const DIST = process.env.WEAPP_DIST ? path.resolve(process.env.WEAPP_DIST) : path.resolve(__dirname, '../../dist/weapp')
@@ -22,12 +23,20 @@ export const CARD_PAGE = 'pages/card/index'
 export const TILL_PAGE = 'packages/staff/pages/till/index'
 export const OPEN_CARD_PAGE = 'packages/member/pages/open-card/index'
 
-/** What the fake cloud answers per function name: the `result` of wx.cloud.callFunction, or a thrown error. */
-export type CloudHandler = (data: unknown) => unknown
+/** What the fake cloud answers per operation: the `result` of wx.cloud.callFunction, or a thrown error. */
+export type CloudHandler = (input: unknown) => unknown
+/** One call as the cloud function received it: `{ name: group, data: { op, input } }`. */
 export interface CloudCall {
+  /** The cloud function called: the operation's group (member, staff). */
+  group: string
+  /** The operation (`data.op`). */
   name: string
+  /** Its input (`data.input`). */
   data: unknown
 }
+
+/** The functions build:cloud deploys (one per group) and the operations each serves, from the contract's map. */
+const DEPLOYED_GROUPS = new Set<string>(Object.values(OPERATION_GROUPS))
 
 type AnyFn = (...args: any[]) => any
 type Rendered = {
@@ -41,7 +50,7 @@ type Rendered = {
 const g = globalThis as any
 
 export interface WeappHarness {
-  /** Cloud function handlers by name; a name without a handler rejects like a missing function does. */
+  /** Handlers by operation; an operation without one rejects like a crashed function does. */
   cloud: Record<string, CloudHandler>
   calls: CloudCall[]
   callsTo: (name: string) => number
@@ -151,11 +160,15 @@ export function createWeapp(options: WeappOptions = {}): WeappHarness {
   const fakeWx = {
     cloud: {
       init: jest.fn(),
-      callFunction: asyncApi(({ name, data }: { name: string; data: unknown }) => {
-        h.calls.push({ name, data })
-        const handler = h.cloud[name]
-        if (!handler) throw { errCode: -501000, errMsg: `cloud.callFunction:fail FunctionName parameter could not be found (${name})` }
-        return { result: handler(data), requestID: `req-${h.calls.length}`, errMsg: 'cloud.callFunction:ok' }
+      // Deployed are only the group functions; each answers UNKNOWN_FUNCTION to an operation of another group.
+      callFunction: asyncApi(({ name, data }: { name: string; data: { op?: unknown; input?: unknown } }) => {
+        if (!DEPLOYED_GROUPS.has(name)) throw { errCode: -501000, errMsg: `cloud.callFunction:fail FunctionName parameter could not be found (${name})` }
+        const op = String(data?.op)
+        h.calls.push({ group: name, name: op, data: data?.input })
+        if ((OPERATION_GROUPS as Record<string, string>)[op] !== name) return { result: { ok: false, error: { code: 'UNKNOWN_FUNCTION', message: '不支持的操作' } }, requestID: `req-${h.calls.length}`, errMsg: 'cloud.callFunction:ok' }
+        const handler = h.cloud[op]
+        if (!handler) throw { errCode: -504002, errMsg: `cloud.callFunction:fail no handler in this test for ${op}` }
+        return { result: handler(data.input), requestID: `req-${h.calls.length}`, errMsg: 'cloud.callFunction:ok' }
       }),
     },
     getStorageSync: (key: string) => (h.storage.has(key) ? h.storage.get(key) : ''),

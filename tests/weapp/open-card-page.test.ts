@@ -57,7 +57,7 @@ describe('built weapp open-card page (subpackage packages/member)', () => {
     await tap(buttonLabelled(page.dom, '立即开卡'))
 
     await waitFor(() => weapp.callsTo('openCard') === 1, 'the openCard call')
-    expect(weapp.calls.filter((c) => c.name === 'openCard')).toEqual([{ name: 'openCard', data: { nickname: '小林', phoneCode: 'one-time-code' } }])
+    expect(weapp.calls.filter((c) => c.name === 'openCard')).toEqual([{ group: 'member', name: 'openCard', data: { nickname: '小林', phoneCode: 'one-time-code' } }])
     // Opened: to the card tab, which greets the new member (no toast that is gone before it is read).
     await waitFor(() => weapp.navigations.length > 0, 'the navigation after 开卡')
     expect(weapp.navigations).toEqual([{ api: 'switchTab', url: '/pages/card/index' }])

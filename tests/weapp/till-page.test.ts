@@ -102,7 +102,7 @@ describe('built weapp till page (subpackage packages/staff)', () => {
     expect(textOf(page.dom, 'till__error')).toBeNull()
     expect({ buttons: buttonLabels(page.dom), wxmlWarnings: weapp.wxmlWarnings }).toEqual({ buttons: ['下一位'], wxmlWarnings: [] })
     // One lookup and one purchase in the whole flow.
-    expect(weapp.calls.map((c) => c.name)).toEqual(['whoAmI', 'staffLookupMember', 'staffRecordPurchase'])
+    expect(weapp.calls.map((c) => `${c.group}/${c.name}`)).toEqual(['member/whoAmI', 'staff/staffLookupMember', 'staff/staffRecordPurchase'])
   })
 
   it('下一位 goes back to an empty code step', async () => {

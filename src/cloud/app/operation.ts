@@ -1,4 +1,5 @@
 import type { ApiName, ApiOutput, ApiParsedInput, StaffRole } from '../../contract'
+import type { FunctionGroup } from '../../contract/groups'
 import type { MemberRow } from '../db/repositories/members'
 import type { StaffRow } from '../db/repositories/staff'
 import type { Caller } from './caller'
@@ -28,13 +29,27 @@ export interface Operation {
   prepare?: (input: unknown, deps: AppDeps) => Promise<unknown>
   run: (ctx: UseCaseContext, who: never, input: unknown) => Promise<unknown>
   wechatApis: readonly WechatApi[]
+  /** The WeChat cloud function that serves it (build:cloud makes one function per group). */
+  group: FunctionGroup
 }
 
 interface Definition<N extends ApiName, A extends Access> {
-  /** The contract's name: also the WeChat cloud function's and the HTTP path's. */
+  /** The contract's name: also the `op` a cloud-function call names and the HTTP path's. */
   name: N
   access: A
   wechatApis?: readonly WechatApi[]
+  /** Only to override the group its access implies (see groupFor), e.g. 'console' for back-office tools. */
+  group?: FunctionGroup
+}
+
+/**
+ * The cloud function an operation belongs to: its own `group`, or by audience: anyone identified and members
+ * call 'member', staff of any role call 'staff'. Grouping by audience keeps a member's cold start from loading
+ * (or being able to reach) staff code paths, and bounds the number of functions WeChat must host.
+ */
+export function groupFor(op: { access: Access; group?: FunctionGroup }): FunctionGroup {
+  if (op.group) return op.group
+  return typeof op.access === 'string' ? 'member' : 'staff'
 }
 
 /**
@@ -44,5 +59,5 @@ interface Definition<N extends ApiName, A extends Access> {
 export function defineOperation<N extends ApiName, A extends Access, P = ApiParsedInput<N>>(
   op: Definition<N, A> & { prepare?: (input: ApiParsedInput<N>, deps: AppDeps) => Promise<P>; run: Run<N, A, P> },
 ): Operation {
-  return { ...op, wechatApis: op.wechatApis ?? [] } as unknown as Operation
+  return { ...op, wechatApis: op.wechatApis ?? [], group: groupFor(op) } as unknown as Operation
 }

@@ -1,4 +1,5 @@
 import type { ApiName } from '../../contract'
+import type { FunctionGroup } from '../../contract/groups'
 import { cardOperations } from './card/operations'
 import type { Operation } from './operation'
 import { pointsOperations } from './points/operations'
@@ -19,7 +20,7 @@ export function findOperation(name: string): Operation | undefined {
   return byName.get(name)
 }
 
-/** WeChat server APIs per operation: the source of each cloud function's config.json permissions. */
-export function wechatPermissions(): Record<ApiName, readonly string[]> {
-  return Object.fromEntries(operations.map((op) => [op.name, op.wechatApis])) as Record<ApiName, readonly string[]>
+/** The cloud function each operation belongs to (mirrored for the client in src/contract/groups.ts). */
+export function operationGroups(): Record<ApiName, FunctionGroup> {
+  return Object.fromEntries(operations.map((op) => [op.name, op.group])) as Record<ApiName, FunctionGroup>
 }

@@ -1,4 +1,0 @@
-// WeChat cloud function `openCard`: the entry only names the operation; everything else is shared.
-import { createCloudFunction } from '../../wechat/cloud-function'
-
-export const main = createCloudFunction('openCard')

@@ -1,0 +1,24 @@
+import type { ApiName } from './index'
+
+/**
+ * Which WeChat cloud function serves each operation. WeChat caps the functions of an environment and every
+ * function cold-starts and opens its own database pool, so operations are grouped by audience into a handful of
+ * functions, called as `wx.cloud.callFunction({ name: group, data: { op, input } })`.
+ *
+ * The server's operation definitions are the source of truth (`group`, or derived from `access`:
+ * src/cloud/app/operation.ts); this map mirrors them for the client, which must not bundle the server registry.
+ * src/cloud/app/function-groups.test.ts fails when the two differ. It holds names only, no schemas, so the main
+ * package may carry it without carrying the till's contract.
+ */
+export const FUNCTION_GROUPS = ['member', 'staff', 'console'] as const
+export type FunctionGroup = (typeof FUNCTION_GROUPS)[number]
+
+export const OPERATION_GROUPS = {
+  whoAmI: 'member',
+  openCard: 'member',
+  getMyCard: 'member',
+  getMemberCode: 'member',
+  listPointsHistory: 'member',
+  staffLookupMember: 'staff',
+  staffRecordPurchase: 'staff',
+} as const satisfies Record<ApiName, FunctionGroup>
