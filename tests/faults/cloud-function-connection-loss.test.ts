@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { sql } from 'drizzle-orm'
 import { Client } from 'pg'
 import { DEMO_OPENIDS, loadConfig, openDatabase, seedDemoData } from '../../src/cloud/app'
-import { findLedgerMismatches } from '../../src/cloud/db'
 import { createCloudFunction, type WxSdk } from '../../src/cloud/wechat/cloud-function'
 import { createDatabase, databaseUrlFor, dropDatabase, TEMPLATE_ENV, uniqueDatabaseName } from '../helpers/pg-admin'
 import { requirePostgres } from '../helpers/test-db'
+import { expectAcknowledgedStored, expectOnlyInternalFailures, purchasesUnderKills, terminateBackends, within } from './purchases-under-kills'
 
 // A cloud-function instance as WeChat runs it: no deps passed in, so it opens its own small pool (DB_POOL_MAX=2)
 // from DATABASE_URL on the first call and keeps it. Its connections are killed under load; with two connections,
@@ -46,21 +45,6 @@ afterAll(async () => {
   logged.mockRestore()
 })
 
-async function terminateInstanceConnections(): Promise<number> {
-  const { rows } = await admin.query(
-    'select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()) t',
-    [dbName],
-  )
-  return rows[0].n
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms: the pool ran dry`)), ms)))
-  return Promise.race([work, limit]).finally(() => clearTimeout(timer))
-}
-
 it('answers INTERNAL for the calls on a killed connection, keeps its pool usable, and loses nothing it acknowledged', async () => {
   const memberFunction = createCloudFunction('member', { sdk: sdkAs(DEMO_OPENIDS.member) })
   const staffFunction = createCloudFunction('staff', { sdk: sdkAs(DEMO_OPENIDS.clerk) })
@@ -69,46 +53,20 @@ it('answers INTERNAL for the calls on a killed connection, keeps its pool usable
   expect(codeResult).toMatchObject({ ok: true })
   const code = (codeResult as { data: { code: string } }).data.code
 
-  const outcomes = new Map<string, string>()
-  let next = 0
-  let loadDone = false
-  const worker = async () => {
-    while (next < 120) {
-      const receiptNo = `CF-${++next}`
-      const result = await within(10_000, record({ memberCode: code, receiptNo, amountFen: 900 }))
-      outcomes.set(receiptNo, result.ok ? 'ok' : result.error.code)
-    }
-  }
-  const killer = async () => {
-    let killed = 0
-    for (let round = 0; round < 8 && !loadDone; round++) {
-      await sleep(30 + round * 9)
-      killed += await terminateInstanceConnections()
-    }
-    return killed
-  }
-  const load = Promise.all(Array.from({ length: 6 }, worker)).finally(() => (loadDone = true))
-  const [killed] = await Promise.all([killer(), load])
-
-  expect(killed).toBeGreaterThan(0)
-  const codes = [...outcomes.values()]
-  expect(codes.filter((c) => c !== 'ok' && c !== 'INTERNAL')).toEqual([])
-  expect(codes.filter((c) => c === 'INTERNAL').length).toBeGreaterThan(0)
+  const { outcomes, killed } = await purchasesUnderKills({
+    record: (receiptNo) => within(10_000, record({ memberCode: code, receiptNo, amountFen: 900 })),
+    terminate: () => terminateBackends(admin, dbName),
+    total: 120,
+    workers: 6,
+    receiptPrefix: 'CF-',
+    killRounds: 8,
+    pauseMs: (round) => 30 + round * 9,
+  })
+  expectOnlyInternalFailures(outcomes, killed)
 
   for (let i = 1; i <= 5; i++) {
     expect(await within(10_000, record({ memberCode: code, receiptNo: `CF-AFTER-${i}`, amountFen: 700 }))).toMatchObject({ ok: true })
   }
 
-  const check = await openDatabase({ url: process.env.DATABASE_URL!, poolMax: 1 })
-  try {
-    const stored = new Set(
-      ((await check.db.execute(sql`select receipt_no from purchases`)) as unknown as { rows: { receipt_no: string }[] }).rows.map((r) => r.receipt_no),
-    )
-    const acknowledged = [...outcomes].filter(([, c]) => c === 'ok').map(([r]) => r)
-    expect(acknowledged.length).toBeGreaterThan(0)
-    expect(acknowledged.filter((r) => !stored.has(r))).toEqual([])
-    expect(await findLedgerMismatches(check.db)).toEqual([])
-  } finally {
-    await check.close()
-  }
+  await expectAcknowledgedStored(process.env.DATABASE_URL!, outcomes)
 })
