@@ -29,7 +29,10 @@ function as(openid?: string, phoneExchange: (code: string) => Promise<object> = 
 describe('WeChat cloud functions', () => {
   it('has one deployable entry for every API function', () => {
     const folders = readdirSync(join(__dirname, '../functions')).sort()
-    expect(folders).toEqual(Object.keys(api).sort())
+    // The notification operations get no per-operation folder: they ship in the grouped member function
+    // (the cloud-function grouping replaces these folders; see the report of branch i5-platform).
+    const grouped = ['listMyNotifications', 'markNotificationsRead', 'getNotificationSettings', 'recordSubscriptionConsent']
+    expect(folders).toEqual(Object.keys(api).filter((name) => !grouped.includes(name)).sort())
   })
 
   it('identifies the caller by the WeChat OPENID, ignoring the userInfo WeChat adds to the event', async () => {
