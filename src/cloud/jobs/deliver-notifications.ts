@@ -100,7 +100,7 @@ export async function deliverChunk(deps: AppDeps, input: ChunkInput, limit = DEL
     await zeroConsents(tx, noConsent, now)
   })
 
-  add('processed', claimedCount)
+  counts.processed = (counts.processed ?? 0) + claimedCount
   return { cursor: lastId === null ? input.cursor : String(lastId), done: claimedCount < limit, counts }
 }
 
