@@ -10,6 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { loadConfig, openDatabase, seedDemoData } from '../app'
+import { startGatewayJobs } from '../jobs/gateway-jobs'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock'
 import { createGateway } from './server'
 
@@ -35,8 +36,10 @@ async function main(): Promise<void> {
   const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: join(dataDir, 'pglite') })
   if (!production && process.env.SEED_DEMO !== '0') await seedDemoData(database.db, new Date())
 
+  // Scheduled jobs while we are up (store time zone), and delivery kicked after a call queues notifications.
+  const jobs = await startGatewayJobs({ db: database.db, config })
   const server = createGateway({
-    deps: { db: database.db, config },
+    deps: jobs.deps,
     sessionSecret: sessionSecret(dataDir, production),
     staticDir: h5Dir,
     production,
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: 正在停止…`)
     server.close()
     server.closeAllConnections()
+    await jobs.stop()
     await database.close()
     lock.release()
     process.exit(0)

@@ -20,7 +20,7 @@ export class RecordingSink implements SubscribeMessageSender {
     const outcome = typeof next === 'function' ? await next(message) : (next ?? { ok: true as const })
     if (outcome.ok) this.sent.push(message)
     // Template id and field keys only: the openid and the values are personal.
-    this.log?.(`[订阅消息] ${outcome.ok ? 'sent' : `error ${outcome.errCode}`} template=${message.templateId} fields=${Object.keys(message.data).join(',')}`)
+    this.log?.(`[订阅消息] ${outcome.ok ? 'sent' : `error ${outcome.errCode}`} template=${message.templateId} fields=${Object.keys(message.data).sort().join(',')}`)
     return outcome
   }
 }
