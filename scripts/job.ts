@@ -50,9 +50,9 @@ async function main(): Promise<void> {
     controller.abort()
   })
   try {
-    const sink = new RecordingSink((line) => (bar ? bar.update({ counts: line }) : console.log(line)))
-    const deps = { db: database.db, config: loadConfig(process.env), subscribeMessages: sink }
     let started = false
+    const sink = new RecordingSink((line) => (bar && started ? bar.update({ counts: line }) : console.log(line)))
+    const deps = { db: database.db, config: loadConfig(process.env), subscribeMessages: sink }
     const summary = await runJob(deps, job, now, {
       signal: controller.signal,
       onProgress: ({ chunks, counts, total }) => {

@@ -57,7 +57,9 @@ async function main(): Promise<void> {
           return [key, source]
         }),
       )
-      await setNotificationTemplate(database.db, { kind, templateId: values['template-id'], fields, page: values.page ?? null })
+      await setNotificationTemplate(database.db, { kind, templateId: values['template-id'], fields, page: values.page ?? null }).catch((error: Error) =>
+        fail(error.message),
+      )
       console.log(`template for ${kind} set: ${values['template-id']} (${Object.keys(fields).join(', ')})`)
     } else if (command === 'backfill-phone-hashes') {
       const seen = await backfillAllPhoneHashes(database.db, loadConfig(process.env))

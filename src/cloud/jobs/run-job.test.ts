@@ -127,6 +127,18 @@ describe('running a job', () => {
     expect(await runJob(app.deps, job, app.clock.now())).toMatchObject({ status: 'done', counts: { touched: memberCount - 2 * CHUNK } })
     expect(await touches('failing')).toEqual([{ n: 1, members: memberCount }])
   })
+
+  it('keeps finished runs for two weeks only', async () => {
+    const job = walkingJob('pruned')
+    const start = app.clock.now()
+    await runJob(app.deps, job, app.clock.now())
+    app.clock.advanceS(13 * 86_400)
+    await runJob(app.deps, job, app.clock.now())
+    expect(await runsOf('pruned')).toHaveLength(2)
+    app.clock.set(new Date(start.getTime() + 14 * 86_400_000 + 1))
+    await runJob(app.deps, job, app.clock.now())
+    expect((await runsOf('pruned')).map((r) => r.startedAt.getTime() - start.getTime())).toEqual([13 * 86_400_000, 14 * 86_400_000 + 1])
+  })
 })
 
 describe('what is due, in the store\'s time zone', () => {

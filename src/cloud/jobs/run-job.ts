@@ -1,8 +1,11 @@
 import type { AppDeps } from '../app/deps'
 import { STORE_CODE } from '../app/store-context'
-import { expireStaleRuns, finishRun, insertRunningRun, lastRun, saveRunProgress } from '../db/repositories/job-runs'
+import { expireStaleRuns, finishRun, insertRunningRun, lastRun, pruneFinishedRuns, saveRunProgress } from '../db/repositories/job-runs'
 import { findStoreByCode } from '../db/repositories/stores'
 import type { JobDefinition, RunOptions, RunSummary } from './job'
+
+/** How long finished runs are kept in job_runs: enough to see what happened lately, bounded for every-minute jobs. */
+export const KEEP_RUNS_DAYS = 14
 
 /**
  * Runs a job to the end, chunk by chunk, recording the run in job_runs: started, each chunk's cursor and counts
@@ -36,7 +39,12 @@ export async function runJob(deps: AppDeps, job: JobDefinition, now: Date, optio
   summary.resumedFrom = run.resumedFrom
 
   const finish = async (status: 'done' | 'interrupted' | 'failed', error: string | null): Promise<RunSummary> => {
-    await deps.db.transaction((tx) => finishRun(tx, run.id, { status, counts: summary.counts, error }, clock()))
+    await deps.db.transaction(async (tx) => {
+      const at = clock()
+      await finishRun(tx, run.id, { status, counts: summary.counts, error }, at)
+      // The latest slot stays: due-ness reads it, and this run is newer than the cut-off.
+      if (status === 'done') await pruneFinishedRuns(tx, job.name, new Date(at.getTime() - KEEP_RUNS_DAYS * 86_400_000))
+    })
     return { ...summary, status, error }
   }
 

@@ -68,3 +68,12 @@ export async function finishRun(
     .set({ status: outcome.status, counts: outcome.counts, error: outcome.error, finishedAt: now, heartbeatAt: now })
     .where(and(eq(jobRuns.id, runId), eq(jobRuns.status, 'running')))
 }
+
+/** Forgets finished runs of a job older than `before` (a job running every minute would otherwise pile up rows). */
+export async function pruneFinishedRuns(tx: Tx, jobName: string, before: Date): Promise<number> {
+  const rows = await tx
+    .delete(jobRuns)
+    .where(and(eq(jobRuns.jobName, jobName), eq(jobRuns.status, 'done'), lt(jobRuns.startedAt, before)))
+    .returning({ id: jobRuns.id })
+  return rows.length
+}
