@@ -29,17 +29,20 @@ const CLERK_OPENID = `smoke-clerk-${process.pid}`
 for (const args of [
   ['init', '--name', '冒烟测试店'],
   ['add-staff', '--openid', CLERK_OPENID, '--name', '冒烟店员', '--role', 'clerk'],
+  ['set-template', '--kind', 'points_credited', '--template-id', 'SMOKE-TEMPLATE', '--fields', 'thing1=title,number2=points'],
 ]) {
   const setup = spawnSync('npx', ['tsx', 'scripts/store-admin.ts', ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url.toString() }, encoding: 'utf8' })
   if (setup.status !== 0) throw new Error(`store ${args[0]} failed: ${setup.stderr}`)
 }
 
-// The stand-in SDK: WeChat would put the caller's OPENID in the context; nothing else of the SDK is used.
+// The stand-in SDK: WeChat would put the caller's OPENID in the context; subscription messages the jobs function
+// sends are recorded on globalThis (every bundle requires this same module).
 const sdkDir = join(work, 'node_modules', 'wx-server-sdk')
 mkdirSync(sdkDir, { recursive: true })
 writeFileSync(
   join(sdkDir, 'index.js'),
-  "exports.DYNAMIC_CURRENT_ENV = 'env'; exports.init = () => {}; exports.getWXContext = () => ({ OPENID: process.env.SMOKE_OPENID })",
+  "exports.DYNAMIC_CURRENT_ENV = 'env'; exports.init = () => {}; exports.getWXContext = () => ({ OPENID: process.env.SMOKE_OPENID });" +
+    ' globalThis.smokeSent = []; exports.openapi = { subscribeMessage: { send: async (m) => { globalThis.smokeSent.push(m); return { errCode: 0 } } } }',
 )
 process.env.DATABASE_URL = url.toString()
 delete process.env.MEMBER_CODE_SECRET
@@ -72,8 +75,8 @@ let ticket = ''
 const checks = [
   ['refuses to start on the public dev secrets', async () => withoutSecrets?.error?.code === 'INTERNAL'],
   [
-    'build:cloud made one function per group and none per operation',
-    async () => JSON.stringify(readdirSync(join(root, 'cloudfunctions')).sort()) === '["member","staff"]',
+    'build:cloud made one function per group and the jobs function, none per operation',
+    async () => JSON.stringify(readdirSync(join(root, 'cloudfunctions')).sort()) === '["jobs","member","staff"]',
   ],
   ['member: whoAmI answers a caller with no card', async () => (await call(member, MEMBER_OPENID, 'whoAmI')).data?.hasCard === false],
   [
@@ -103,11 +106,29 @@ const checks = [
     },
   ],
   [
+    'member: records a subscription consent for 积分到账 (the template set with the store CLI)',
+    async () => {
+      const input = { requestId: `smoke-${process.pid}`, results: [{ kind: 'points_credited', result: 'accept' }] }
+      const result = await call(member, MEMBER_OPENID, 'recordSubscriptionConsent', input)
+      return result.data?.templates?.some((t) => t.templateId === 'SMOKE-TEMPLATE') === true
+    },
+  ],
+  [
     'staff: a clerk records a purchase against the ticket; the member sees the points',
     async () => {
       const recorded = await call(staff, CLERK_OPENID, 'staffRecordPurchase', { ticket, receiptNo: 'SMOKE-1', amountFen: 12_800 })
       const card = await call(member, MEMBER_OPENID, 'getMyCard')
       return recorded.data?.pointsEarned > 0 && card.data?.card?.pointsBalance === recorded.data.pointsEarned
+    },
+  ],
+  [
+    'jobs: a timer tick delivers the queued 积分到账 as one subscription message, and a second tick sends nothing more',
+    async () => {
+      const jobs = load('jobs')
+      await jobs({ Type: 'Timer', TriggerName: 'jobsTimer', Time: new Date().toISOString() }, {})
+      await jobs({ Type: 'Timer', TriggerName: 'jobsTimer', Time: new Date().toISOString() }, {})
+      const sent = globalThis.smokeSent ?? []
+      return sent.length === 1 && sent[0].templateId === 'SMOKE-TEMPLATE' && sent[0].touser === MEMBER_OPENID
     },
   ],
   ['staff: refuses a member (FORBIDDEN)', async () => (await call(staff, MEMBER_OPENID, 'staffLookupMember', { memberCode })).error?.code === 'FORBIDDEN'],
@@ -120,6 +141,14 @@ const checks = [
       config('member').timeout === 20 &&
       config('staff').timeout === 20 &&
       !('triggers' in config('member')),
+  ],
+  [
+    'config.json: the jobs function may send subscription messages, has one 7-field timer and a 60 s timeout',
+    async () =>
+      JSON.stringify(config('jobs').permissions.openapi) === '["subscribeMessage.send"]' &&
+      config('jobs').triggers?.length === 1 &&
+      config('jobs').triggers[0].config.split(' ').length === 7 &&
+      config('jobs').timeout === 60,
   ],
 ]
 

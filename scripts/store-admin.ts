@@ -5,10 +5,13 @@
  *   npm run store -- init --name 拾光咖啡 [--points-per-yuan 1] [--growth-per-yuan 1]
  *   npm run store -- add-staff --openid <WeChat OPENID> --name 王小二 --role clerk|manager|admin
  *   npm run store -- backfill-phone-hashes   (once after migration 0002; openCard also catches up in batches)
+ *   npm run store -- set-template --kind points_credited --template-id <WeChat template id>
+ *                     --fields thing1=title,number2=points,number3=balance,time4=at [--page packages/member/pages/notifications/index]
+ *     (template key = value shown; the key's type, thing/number/time/amount/…, decides its format and limits)
  */
 import { parseArgs } from 'node:util'
-import { addStaff, backfillAllPhoneHashes, loadConfig, openDatabase, setupStore } from '../src/cloud/app'
-import { STAFF_ROLES as ROLES } from '../src/contract/enums'
+import { addStaff, backfillAllPhoneHashes, loadConfig, openDatabase, setNotificationTemplate, setupStore } from '../src/cloud/app'
+import { NOTIFICATION_KINDS, STAFF_ROLES as ROLES } from '../src/contract/enums'
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2)
@@ -20,12 +23,19 @@ async function main(): Promise<void> {
       role: { type: 'string' },
       'points-per-yuan': { type: 'string' },
       'growth-per-yuan': { type: 'string' },
+      kind: { type: 'string' },
+      'template-id': { type: 'string' },
+      fields: { type: 'string' },
+      page: { type: 'string' },
     },
   })
   const url = process.env.DATABASE_URL
   if (!url) fail('DATABASE_URL is required (the PostgreSQL server the cloud functions use)')
-  if (command !== 'init' && command !== 'add-staff' && command !== 'backfill-phone-hashes')
-    fail('usage: npm run store -- init --name <store> | add-staff --openid <id> --name <name> --role clerk|manager|admin | backfill-phone-hashes')
+  if (command !== 'init' && command !== 'add-staff' && command !== 'backfill-phone-hashes' && command !== 'set-template')
+    fail(
+      'usage: npm run store -- init --name <store> | add-staff --openid <id> --name <name> --role clerk|manager|admin | backfill-phone-hashes\n' +
+        '       | set-template --kind points_credited --template-id <id> --fields thing1=title,number2=points [--page <path>]',
+    )
 
   const database = await openDatabase({ url, poolMax: 1 })
   try {
@@ -37,6 +47,20 @@ async function main(): Promise<void> {
         loadConfig(process.env),
       )
       console.log(result.created ? `store created (id ${result.storeId}) with the default tiers` : 'store already set up: nothing changed')
+    } else if (command === 'set-template') {
+      const kind = NOTIFICATION_KINDS.find((k) => k === values.kind)
+      if (!kind || !values['template-id'] || !values.fields) fail(`--kind ${NOTIFICATION_KINDS.join('|')}, --template-id and --fields are required`)
+      const fields = Object.fromEntries(
+        values.fields.split(',').map((pair) => {
+          const [key, source] = pair.split('=').map((s) => s.trim())
+          if (!key || !source) fail(`--fields: expected key=value pairs such as thing1=title, got "${pair}"`)
+          return [key, source]
+        }),
+      )
+      await setNotificationTemplate(database.db, { kind, templateId: values['template-id'], fields, page: values.page ?? null }).catch((error: Error) =>
+        fail(error.message),
+      )
+      console.log(`template for ${kind} set: ${values['template-id']} (${Object.keys(fields).join(', ')})`)
     } else if (command === 'backfill-phone-hashes') {
       const seen = await backfillAllPhoneHashes(database.db, loadConfig(process.env))
       console.log(`looked at ${seen} cards without a phone hash (any left null share a phone with another active card: see the log)`)

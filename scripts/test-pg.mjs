@@ -19,7 +19,7 @@ try {
   await client.end().catch(() => {})
 }
 
-const jestArgs = ['jest', '--selectProjects', 'node', '--testPathPattern', '(tests/(integration|concurrency|faults)|src/cloud/(app|db))/', ...process.argv.slice(2)]
+const jestArgs = ['jest', '--selectProjects', 'node', '--testPathPattern', '(tests/(integration|concurrency|faults)|src/cloud/(app|db|jobs))/', ...process.argv.slice(2)]
 const result = spawnSync('npx', jestArgs, {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: url, MC_CONCURRENCY_TESTS: '1' },

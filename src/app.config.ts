@@ -3,7 +3,7 @@
 export default defineAppConfig({
   pages: ['pages/card/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/member', pages: ['pages/open-card/index', 'pages/points/index'] },
+    { root: 'packages/member', pages: ['pages/open-card/index', 'pages/points/index', 'pages/notifications/index'] },
     { root: 'packages/staff', pages: ['pages/till/index'] },
   ],
   preloadRule: {

@@ -19,3 +19,23 @@ export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
 export const MEMBER_STATUSES = ['active', 'closed'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+/** What a notification is about: each kind has its in-app text and, per store, an optional WeChat template. */
+export const NOTIFICATION_KINDS = ['points_credited'] as const
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
+
+/**
+ * The WeChat channel of one notification (the in-app copy needs no delivery):
+ * none (no template configured), pending → sending → sent; retry (WeChat said "busy", try later); skipped (no
+ * consent, consent refused by WeChat, card closed, data WeChat would refuse); failed (gave up, or the outcome is
+ * unknown: a crash after the call, never resent).
+ */
+export const DELIVERY_STATUSES = ['none', 'pending', 'sending', 'retry', 'sent', 'skipped', 'failed'] as const
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+
+/** requestSubscribeMessage's answer per template id. */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number]
+
+export const JOB_RUN_STATUSES = ['running', 'done', 'interrupted', 'failed'] as const
+export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number]

@@ -19,6 +19,10 @@ export const OPERATION_GROUPS = {
   getMyCard: 'member',
   getMemberCode: 'member',
   listPointsHistory: 'member',
+  listMyNotifications: 'member',
+  markNotificationsRead: 'member',
+  getNotificationSettings: 'member',
+  recordSubscriptionConsent: 'member',
   staffLookupMember: 'staff',
   staffRecordPurchase: 'staff',
 } as const satisfies Record<ApiName, FunctionGroup>

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { cardApi } from './card'
+import { notificationsApi } from './notifications'
 import { pointsApi } from './points'
 import { sessionApi } from './session'
 import { tillApi } from './till'
@@ -9,7 +10,7 @@ import { tillApi } from './till'
  * (`contract/card`, `contract/till`, …) instead, so a member page never bundles the till's schemas; from here it
  * takes types only (`import type`), which cost nothing at run time.
  */
-export const api = { ...sessionApi, ...cardApi, ...pointsApi, ...tillApi } as const
+export const api = { ...sessionApi, ...cardApi, ...pointsApi, ...tillApi, ...notificationsApi } as const
 
 export type ApiName = keyof typeof api
 export type ApiInput<N extends ApiName> = z.input<(typeof api)[N]['input']>
@@ -27,4 +28,5 @@ export * from './card'
 export * from './points'
 export * from './session'
 export * from './till'
+export * from './notifications'
 export { zodIssuesToFields } from './zod-fields'

@@ -7,6 +7,7 @@ export const routes = {
   me: '/pages/me/index',
   openCard: '/packages/member/pages/open-card/index',
   points: '/packages/member/pages/points/index',
+  notifications: '/packages/member/pages/notifications/index',
   till: '/packages/staff/pages/till/index',
 } as const
 

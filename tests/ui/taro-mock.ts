@@ -83,6 +83,7 @@ export const cloud = {
   callFunction: jest.fn(() => Promise.reject(new Error('cloud.callFunction is not mocked in this test'))),
 }
 export const scanCode = jest.fn(() => Promise.reject(new Error('cancel')))
+export const requestSubscribeMessage = jest.fn(() => Promise.reject(new Error('requestSubscribeMessage is not mocked in this test')))
 export const getScreenBrightness = jest.fn(() => Promise.resolve({ value: 0.5 }))
 export const setScreenBrightness = resolved()
 export const vibrateShort = resolved()
@@ -165,6 +166,7 @@ const Taro = {
   request,
   cloud,
   scanCode,
+  requestSubscribeMessage,
   getScreenBrightness,
   setScreenBrightness,
   vibrateShort,

@@ -20,6 +20,10 @@ getMemberCode        member
 listPointsHistory    member
 staffLookupMember    staff: clerk, manager, admin
 staffRecordPurchase  staff: clerk, manager, admin
+listMyNotifications  member
+markNotificationsRead member
+getNotificationSettings member
+recordSubscriptionConsent member
 `
 
 function describeAccess(access: Access): string {
@@ -64,6 +68,8 @@ async function validInput(name: string): Promise<unknown> {
       return { memberCode: await memberCodeOf(app, DEMO_OPENIDS.member) }
     case 'staffRecordPurchase':
       return { memberCode: await memberCodeOf(app, DEMO_OPENIDS.member), receiptNo: `ACCESS-${Date.now()}`, amountFen: 100 }
+    case 'recordSubscriptionConsent':
+      return { requestId: `access-${Date.now()}-${Math.random()}`, results: [{ kind: 'points_credited', result: 'accept' }] }
     default:
       return {}
   }

@@ -5,7 +5,7 @@ import type { Caller } from './caller'
 import type { AppDeps } from './deps'
 import { RecordedRefusal } from './recorded-refusal'
 import { findOperation } from './registry'
-import { loadStoreContext } from './store-context'
+import { loadStoreContext, type UseCaseContext } from './store-context'
 
 /**
  * The one entry for every API call (cloud functions and the gateway): name → input → identity → operation.
@@ -22,8 +22,10 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     if (!caller || !caller.openid) throw new AppError('UNAUTHENTICATED')
     const input = operation.prepare ? await operation.prepare(parsed.data, deps) : parsed.data
     const now = deps.now?.() ?? new Date()
+    let effects: UseCaseContext['effects'] | undefined
     const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
       const ctx = await loadStoreContext(tx, deps.config, now)
+      effects = ctx.effects
       // The identity check and the use case see the same data: both inside this one transaction.
       const who = await resolveAccess(ctx, operation.access, caller)
       try {
@@ -37,11 +39,21 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
         throw error
       }
     })
+    if (effects && effects.notificationsQueued > 0) afterCommit(deps)
     if ('refusal' in outcome) return { ok: false, error: outcome.refusal.toBody() }
     return { ok: true, data: outcome.data }
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toBody() }
     console.error(`dispatch ${name} failed:`, describeError(error))
     return { ok: false, error: new AppError('INTERNAL').toBody() }
+  }
+}
+
+/** Committed notifications: tell whoever delivers them, without making the caller wait or fail. */
+function afterCommit(deps: AppDeps): void {
+  try {
+    deps.onNotificationsQueued?.()
+  } catch (error) {
+    console.error('onNotificationsQueued failed:', error)
   }
 }

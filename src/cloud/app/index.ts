@@ -12,3 +12,6 @@ export { setupStore, addStaff, DEFAULT_TIERS, type StoreSettings } from './setup
 export type { WechatOpenApi } from './wechat-apis'
 export { operations, operationGroups, findOperation } from './registry'
 export { backfillAllPhoneHashes } from './card/phone-hash-backfill'
+export { setNotificationTemplate, type TemplateConfig } from './notifications/set-template'
+export { RecordingSink } from './notifications/recording-sink'
+export type { SubscribeMessageSender, SubscribeMessage, SendOutcome } from './wechat-apis'

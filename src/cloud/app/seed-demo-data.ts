@@ -2,6 +2,7 @@ import { loadConfig, type AppConfig } from '../config'
 import type { Db } from '../db'
 import { insertMemberIfAbsent, type MemberRow } from '../db/repositories/members'
 import { insertStaff } from '../db/repositories/store-setup'
+import { DEMO_POINTS_TEMPLATE, setNotificationTemplateIn } from './notifications/set-template'
 import { encryptBirthday, encryptPhone, phoneHash } from './personal-data'
 import { setupStoreIn } from './setup-store'
 import { loadStoreContext, type UseCaseContext } from './store-context'
@@ -24,6 +25,7 @@ export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadCo
     if (!created) return
     const clerkId = await insertStaff(tx, storeId, DEMO_OPENIDS.clerk, '店员小王', 'clerk')
     await insertStaff(tx, storeId, DEMO_OPENIDS.manager, '店长陈姐', 'manager')
+    await setNotificationTemplateIn(tx, storeId, DEMO_POINTS_TEMPLATE, now)
     const ctx = await loadStoreContext(tx, config, now)
 
     // The demo member: silver, some way to gold, with a birthday, so every part of the card has something to show.

@@ -17,6 +17,8 @@ export interface UseCaseContext {
   tiers: Tier[]
   config: AppConfig
   now: Date
+  /** What the call did that someone must hear about after commit (dispatch reads it). */
+  effects: { notificationsQueued: number }
 }
 
 export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date): Promise<UseCaseContext> {
@@ -25,7 +27,7 @@ export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date): Pr
   if (!found) throw new Error(`store '${STORE_CODE}' is not set up (run npm run store -- init, or seedDemoData locally)`)
   const { store, tiers } = found
   if (!tiers.some((t) => t.minGrowth === 0)) throw new Error(`store '${STORE_CODE}' has no entry tier (min_growth 0)`)
-  return { tx, store, tiers, config, now }
+  return { tx, store, tiers, config, now, effects: { notificationsQueued: 0 } }
 }
 
 /** For rules that depend on the caller holding an active card. */

@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm'
 import type { Db } from './db'
-import { auditLog, members, pointsLedger, purchases, staff } from './schema'
+import { auditLog, members, notifications, pointsLedger, purchases, staff } from './schema'
 
 export interface LedgerMismatch {
   memberId: number
@@ -32,11 +32,12 @@ export interface RowCounts {
   purchases: number
   auditLog: number
   staff: number
+  notifications: number
 }
 
 /** Row counts of the tables a call can write, for "nothing was written" checks. */
 export async function countRows(db: Db): Promise<RowCounts> {
-  const one = async (table: typeof members | typeof pointsLedger | typeof purchases | typeof auditLog | typeof staff) =>
+  const one = async (table: typeof members | typeof pointsLedger | typeof purchases | typeof auditLog | typeof staff | typeof notifications) =>
     (await db.select({ n: count() }).from(table))[0].n
   return {
     members: await one(members),
@@ -44,5 +45,6 @@ export async function countRows(db: Db): Promise<RowCounts> {
     purchases: await one(purchases),
     auditLog: await one(auditLog),
     staff: await one(staff),
+    notifications: await one(notifications),
   }
 }

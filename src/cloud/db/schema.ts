@@ -13,7 +13,15 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
-import { LEDGER_REASONS, MEMBER_STATUSES, STAFF_ROLES, TIER_CODES } from '../../contract/enums'
+import {
+  DELIVERY_STATUSES,
+  JOB_RUN_STATUSES,
+  LEDGER_REASONS,
+  MEMBER_STATUSES,
+  NOTIFICATION_KINDS,
+  STAFF_ROLES,
+  TIER_CODES,
+} from '../../contract/enums'
 
 /**
  * The tables. Money is integer fen, points and growth are integers. Rules that must hold under concurrency
@@ -182,5 +190,131 @@ export const auditLog = pgTable(
     index('audit_log_staff_id_ix').on(t.staffId),
     // "How many forged codes did this clerk scan in the last 10 minutes" (till/forged-code-limit.ts).
     index('audit_log_staff_action_created_ix').on(t.staffId, t.action, t.createdAt),
+  ],
+)
+
+/**
+ * Store configuration: the WeChat subscription template for a kind of notification, and which template key
+ * shows which value (`{ "number1": "points", "time2": "at" }`; the key's type, `number`, `time`, `thing` …, is
+ * how src/domain/notifications/template-data.ts formats it). Without a row, that kind is in-app only.
+ */
+export const notificationTemplates = pgTable(
+  'notification_templates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    kind: text('kind').notNull(),
+    templateId: text('template_id').notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    /** Mini-program page the message opens (no leading slash), or none. */
+    page: text('page'),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('notification_templates_store_kind_uq').on(t.storeId, t.kind),
+    check('notification_templates_kind_ck', sql`${t.kind} in (${sqlList(NOTIFICATION_KINDS)})`),
+  ],
+)
+
+/**
+ * The outbox and the member's 消息 list in one: written in the same transaction as the change it reports (so a
+ * rolled-back change queues nothing), shown in-app at once, and sent on WeChat by the delivery job after commit.
+ * `dedupe_key` is derived from what caused it (a purchase's receipt), so a replay queues nothing new.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    kind: text('kind').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    /** Only what the recipient must see: never a phone number or an openid (looked up at send time). */
+    payload: jsonb('payload').$type<Record<string, string | number>>().notNull(),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+    deliveryStatus: text('delivery_status').notNull(),
+    templateId: text('template_id'),
+    /** The template data, formatted and checked against WeChat's limits when queued. */
+    wechatData: jsonb('wechat_data').$type<Record<string, { value: string }>>(),
+    page: text('page'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sendingAt: timestamp('sending_at', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('notifications_store_dedupe_uq').on(t.storeId, t.dedupeKey),
+    index('notifications_member_id_ix').on(t.memberId, t.id),
+    // The delivery job's claim: due rows in id order, without scanning everything ever sent.
+    index('notifications_due_ix').on(t.nextAttemptAt, t.id).where(sql`${t.deliveryStatus} in ('pending', 'retry')`),
+    index('notifications_sending_ix').on(t.sendingAt).where(sql`${t.deliveryStatus} = 'sending'`),
+    check('notifications_kind_ck', sql`${t.kind} in (${sqlList(NOTIFICATION_KINDS)})`),
+    check('notifications_delivery_status_ck', sql`${t.deliveryStatus} in (${sqlList(DELIVERY_STATUSES)})`),
+  ],
+)
+
+/**
+ * Unused one-time subscription consents per member and template: WeChat has no API to read them, so we count.
+ * +1 per accept, −1 per send (a guarded update in the delivery's claim), 0 after a refusal or WeChat's 43101.
+ */
+export const subscriptionConsents = pgTable(
+  'subscription_consents',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    storeId: integer('store_id').notNull().references(() => stores.id),
+    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    templateId: text('template_id').notNull(),
+    count: integer('count').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('subscription_consents_member_template_uq').on(t.memberId, t.templateId),
+    check('subscription_consents_count_ck', sql`${t.count} >= 0`),
+  ],
+)
+
+/** One row per recordSubscriptionConsent request: a retried call after a timeout counts its accepts once. */
+export const consentRequests = pgTable(
+  'consent_requests',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
+    requestId: text('request_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('consent_requests_member_request_uq').on(t.memberId, t.requestId)],
+)
+
+/**
+ * Every run of a scheduled job: when, for which schedule slot, how far it got (cursor), what it did (counts) and
+ * why it stopped. At most one 'running' row per job (the unique index is the lock); a run whose heartbeat is
+ * older than its lease was cut off (a killed process, a function timeout) and the next run resumes its cursor.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    jobName: text('job_name').notNull(),
+    status: text('status').notNull(),
+    /** The schedule slot this run covers (null for a run started by hand). */
+    scheduledFor: timestamp('scheduled_for', { withTimezone: true, mode: 'date' }),
+    /** The `now` the job computes with; a resumed run keeps the one it resumes. */
+    asOf: timestamp('as_of', { withTimezone: true, mode: 'date' }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+    cursor: text('cursor'),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull().default({}),
+    error: text('error'),
+    resumedFrom: bigint('resumed_from', { mode: 'number' }),
+  },
+  (t) => [
+    uniqueIndex('job_runs_one_running_uq').on(t.jobName).where(sql`${t.status} = 'running'`),
+    index('job_runs_job_id_ix').on(t.jobName, t.id),
+    check('job_runs_status_ck', sql`${t.status} in (${sqlList(JOB_RUN_STATUSES)})`),
   ],
 )

@@ -3,14 +3,24 @@ import { cloudFunctionSpecs, functionConfig, FUNCTION_TIMEOUT_S, type ExtraFunct
 
 /** What build:cloud generates, checked on the pure generator (test:cloud runs the built bundles themselves). */
 describe('the generated cloud functions', () => {
-  it('are one function per group of the registry, serving exactly that group', () => {
-    const specs = cloudFunctionSpecs()
-    expect(specs.map((s) => s.name)).toEqual(['member', 'staff'])
+  it('are one function per group of the registry, serving exactly that group, then the jobs function', () => {
+    const all = cloudFunctionSpecs()
+    expect(all.map((s) => s.name)).toEqual(['member', 'staff', 'jobs'])
+    const specs = all.filter((s) => s.operations.length > 0)
     for (const spec of specs) {
       expect(spec.operations.sort()).toEqual(operations.filter((op) => op.group === spec.name).map((op) => op.name).sort())
       expect(spec.entrySource).toContain(`createCloudFunction(${JSON.stringify(spec.name)})`)
       expect(spec.config.timeout).toBe(FUNCTION_TIMEOUT_S)
     }
+  })
+
+  it('run the scheduled jobs from one function with one 7-field timer, allowed to send subscription messages', () => {
+    const jobs = cloudFunctionSpecs().find((s) => s.name === 'jobs')!
+    expect(jobs.operations).toEqual([])
+    expect(jobs.entrySource).toContain('src/cloud/wechat/jobs-function')
+    expect(jobs.config.permissions.openapi).toEqual(['subscribeMessage.send'])
+    expect(jobs.config.triggers).toEqual([{ name: 'jobsTimer', type: 'timer', config: '0 */5 * * * * *' }])
+    expect(jobs.config.timeout).toBe(60)
   })
 
   it("grant each function the union of its operations' WeChat APIs, once each", () => {

@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { loadConfig, openDatabase, seedDemoData } from '../app'
 import { describeError } from '../db/loggable-error'
+import { startGatewayJobs } from '../jobs/gateway-jobs'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock'
 import { closeGateway, createGateway } from './server'
 
@@ -37,8 +38,10 @@ async function main(): Promise<void> {
   const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: join(dataDir, 'pglite') })
   if (!production && process.env.SEED_DEMO !== '0') await seedDemoData(database.db, new Date())
 
+  // Scheduled jobs while we are up (store time zone), and delivery kicked after a call queues notifications.
+  const jobs = await startGatewayJobs({ db: database.db, config })
   const server = createGateway({
-    deps: { db: database.db, config },
+    deps: jobs.deps,
     sessionSecret: sessionSecret(dataDir, production),
     staticDir: h5Dir,
     production,
@@ -61,6 +64,8 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: 正在停止… (draining requests in flight, at most ${graceMs / 1000} s)`)
     const { forced } = await drained
     if (forced) console.error(`${signal}: requests still open after ${graceMs / 1000} s were cut off`)
+    // No new job runs; a run in progress stops after its chunk (its cursor lets the next start resume).
+    await jobs.stop()
     await database.close()
     lock.release()
     process.exit(0)

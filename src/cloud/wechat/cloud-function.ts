@@ -80,7 +80,8 @@ export function wechatOpenApi(sdk: WxSdk): WechatOpenApi {
 }
 
 let realSdk: WxSdk | undefined
-function wxServerSdk(): WxSdk {
+/** The real wx-server-sdk, initialised once per instance (shared with the jobs function's entry). */
+export function wxServerSdk(): WxSdk {
   if (!realSdk) {
     // Loaded lazily and only inside WeChat: the deployed function's package.json depends on wx-server-sdk.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,7 +94,7 @@ function wxServerSdk(): WxSdk {
 
 let deps: Promise<AppDeps> | undefined
 /** One small pool per function instance, opened on its first call and kept for the calls after it. */
-function instanceDeps(): Promise<AppDeps> {
+export function instanceDeps(): Promise<AppDeps> {
   if (!deps) {
     deps = openInstanceDeps()
     deps.catch(() => (deps = undefined)) // a failed cold start must not poison the instance

@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { ErrorBlock, LoadingBlock } from '../../components/state-view'
+import { useUnreadCount } from '../../features/notifications/use-unread-count'
+import { unreadHint } from '../../features/notifications/view-model'
 import { LoginRequired } from '../../features/session/LoginRequired'
 import { isStaff, roleLabel } from '../../features/session/store'
 import { useSession } from '../../features/session/use-session'
@@ -31,6 +33,7 @@ function LinkRow({ title, hint, route, testId }: LinkProps) {
 export default function MePage() {
   const { status, me, error, reload, logout } = useSession()
   useDidShow(() => void reload())
+  const unread = useUnreadCount(status === 'ready' && me?.hasCard === true)
 
   const name = me?.staffName ?? me?.nickname ?? (me?.hasCard ? '会员' : '新顾客')
 
@@ -55,6 +58,7 @@ export default function MePage() {
           </View>
           <View className="me-page__group">
             {me.hasCard && <LinkRow title="积分明细" route={routes.points} testId="me-points-link" />}
+            {me.hasCard && <LinkRow title="消息" hint={unreadHint(unread)} route={routes.notifications} testId="me-notifications-link" />}
             {!me.hasCard && me.role === 'member' && (
               <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
             )}

@@ -1,0 +1,51 @@
+import type { NotificationKind } from '../../../contract/enums'
+import { pointsCreditedNotification, type NotificationDraft } from '../../../domain/notifications/points-credited'
+import { formatTemplateData } from '../../../domain/notifications/template-data'
+import type { Db, Tx } from '../../db'
+import { upsertNotificationTemplate } from '../../db/repositories/notification-templates'
+import { findStoreByCode } from '../../db/repositories/stores'
+import { STORE_CODE } from '../store-context'
+
+/** A typical notification of each kind: a template's field mapping must format it, or it is refused. */
+const SAMPLES: Record<NotificationKind, () => NotificationDraft> = {
+  points_credited: () => pointsCreditedNotification({ receiptNo: 'A1', points: 88, balance: 1288, amountFen: 8_800, at: new Date(0) }),
+}
+
+export interface TemplateConfig {
+  kind: NotificationKind
+  templateId: string
+  /** Template key (`thing1`, `number2`, `time3` …) → the notification value it shows. */
+  fields: Record<string, string>
+  page?: string | null
+}
+
+/** Why this template configuration cannot work (unknown key type, a value the kind does not have …), or null. */
+export function templateConfigProblem(config: TemplateConfig): string | null {
+  if (!/^[\w-]{1,128}$/.test(config.templateId)) return 'template id: letters, digits, - and _ only'
+  if (config.page && !/^[\w/.?=&-]{1,256}$/.test(config.page)) return 'page: a mini-program path such as packages/member/pages/notifications/index'
+  const formatted = formatTemplateData(config.fields, SAMPLES[config.kind]().payload, 'Asia/Shanghai')
+  return formatted.ok ? null : formatted.problems.join('; ')
+}
+
+export async function setNotificationTemplateIn(tx: Tx, storeId: number, config: TemplateConfig, now: Date): Promise<void> {
+  const problem = templateConfigProblem(config)
+  if (problem) throw new Error(`notification template for ${config.kind}: ${problem}`)
+  await upsertNotificationTemplate(tx, { storeId, kind: config.kind, templateId: config.templateId, fields: config.fields, page: config.page ?? null, now })
+}
+
+/** `npm run store -- set-template …`: store configuration, checked against a sample before it is saved. */
+export async function setNotificationTemplate(db: Db, config: TemplateConfig, now = new Date()): Promise<void> {
+  await db.transaction(async (tx) => {
+    const store = await findStoreByCode(tx, STORE_CODE)
+    if (!store) throw new Error(`store '${STORE_CODE}' is not set up: run the store setup first`)
+    await setNotificationTemplateIn(tx, store.id, config, now)
+  })
+}
+
+/** The demo store's template: a placeholder id (no real WeChat account behind it), the real shape. */
+export const DEMO_POINTS_TEMPLATE: TemplateConfig = {
+  kind: 'points_credited',
+  templateId: 'DEMO-points-credited-template',
+  fields: { thing1: 'title', number2: 'points', number3: 'balance', time4: 'at' },
+  page: 'packages/member/pages/notifications/index',
+}

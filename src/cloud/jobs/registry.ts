@@ -1,0 +1,19 @@
+import type { WechatApi } from '../app/wechat-apis'
+import { deliverNotificationsJob } from './deliver-notifications'
+import type { JobDefinition } from './job'
+
+/**
+ * Every scheduled job. A feature adds its job here (its file beside this one). The same list drives the
+ * gateway's scheduler (`npm start`), `npm run job -- <name>` and the WeChat timer function.
+ */
+export const JOBS: readonly JobDefinition[] = [deliverNotificationsJob]
+
+const byName = new Map(JOBS.map((job) => [job.name, job]))
+if (byName.size !== JOBS.length) throw new Error('jobs: two jobs share a name')
+
+export function findJob(name: string): JobDefinition | undefined {
+  return byName.get(name)
+}
+
+/** The WeChat server APIs any job calls: the jobs cloud function's config.json permissions. */
+export const JOBS_WECHAT_APIS: readonly WechatApi[] = [...new Set(JOBS.flatMap((job) => job.wechatApis))]
