@@ -77,6 +77,9 @@ describe('消息 page', () => {
     render(<NotificationsPage />)
     expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeInTheDocument()
     expect(screen.getByTestId('notifications-back')).toBeInTheDocument()
+    // The browser's back bar is there on the error state too (WeChat draws its own).
+    fireEvent.click(screen.getByTestId('sub-page-back'))
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' })
     fail = false
     fireEvent.click(screen.getByTestId('state-retry'))
     expect(await screen.findByTestId('notification')).toHaveTextContent('获得 5 积分')

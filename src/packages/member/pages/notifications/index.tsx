@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useLoad, useReachBottom } from '@tarojs/taro'
 import { useMemo } from 'react'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../../components/state-view'
+import { SubPageNav } from '../../../../components/sub-page-nav'
 import { NotificationRow } from '../../../../features/notifications/NotificationRow'
 import { useNotifications } from '../../../../features/notifications/use-notifications'
 import { useSubscribe } from '../../../../features/notifications/use-subscribe'
@@ -48,11 +49,21 @@ export default function NotificationsPage() {
     </View>
   )
 
-  if (n.status === 'loading') return <LoadingBlock />
+  // The H5 back bar (WeChat draws its own) on every state, loading included: a slow network is no dead end.
+  const nav = <SubPageNav title="消息" fallback={routes.me} />
+  if (n.status === 'loading') {
+    return (
+      <View className="page notifications-page">
+        {nav}
+        <LoadingBlock />
+      </View>
+    )
+  }
   if (n.status === 'error') {
     const notMember = n.error?.code === 'NOT_A_MEMBER'
     return (
       <View className="page notifications-page">
+        {nav}
         <ErrorBlock
           message={n.error?.message ?? '加载失败'}
           retryText={notMember ? '去开卡' : '重试'}
@@ -64,6 +75,7 @@ export default function NotificationsPage() {
   }
   return (
     <View className="page notifications-page">
+      {nav}
       <SubscribeBar s={s} />
       {n.items.length === 0 ? (
         <EmptyBlock title="暂无消息" description="积分到账等通知会显示在这里" />
