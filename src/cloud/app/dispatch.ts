@@ -4,6 +4,7 @@ import type { Caller } from './caller'
 import type { AppDeps } from './deps'
 import { RecordedRefusal } from './recorded-refusal'
 import { findOperation } from './registry'
+import { storeCacheFor } from './store-cache'
 import { loadStoreContext } from './store-context'
 
 /**
@@ -22,7 +23,7 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     const input = operation.prepare ? await operation.prepare(parsed.data, deps) : parsed.data
     const now = deps.now?.() ?? new Date()
     const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
-      const ctx = await loadStoreContext(tx, deps.config, now)
+      const ctx = await loadStoreContext(tx, deps.config, now, storeCacheFor(deps.db))
       // The identity check and the use case see the same data: both inside this one transaction.
       const who = await resolveAccess(ctx, operation.access, caller)
       try {

@@ -11,9 +11,9 @@ import { assertUnderForgedCodeLimit, refuseForgedCode } from './forged-code-limi
  * count towards the staff member's limit (forged-code-limit.ts), checked before the code is even looked at.
  */
 export async function memberByCode(ctx: UseCaseContext, memberCode: string, staff: StaffRow): Promise<MemberRow> {
-  const forgedSoFar = await assertUnderForgedCodeLimit(ctx, staff)
+  assertUnderForgedCodeLimit(ctx, staff)
   const check = verifyMemberCode(memberCode, ctx.now, ctx.config.memberCodeSecret, ctx.config.codeMaxAgeS)
-  if (!check.ok && check.reason === 'CODE_FORGED') return refuseForgedCode(ctx, staff, forgedSoFar)
+  if (!check.ok && check.reason === 'CODE_FORGED') return refuseForgedCode(ctx, staff)
   if (!check.ok) throw new AppError(check.reason)
   return activeMember(ctx, check.memberNo)
 }

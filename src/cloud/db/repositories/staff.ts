@@ -15,3 +15,8 @@ export async function findActiveStaff(tx: Tx, storeId: number, openid: string): 
   // The CHECK constraint on staff.role keeps this cast honest.
   return row ? { ...row, role: row.role as StaffRow['role'] } : null
 }
+
+/** The forged-code limit's "blocked until" (till/forged-code-limit.ts); called with the staff row locked. */
+export async function setForgedBlockedUntil(tx: Tx, staffId: number, until: Date): Promise<void> {
+  await tx.update(staff).set({ forgedBlockedUntil: until }).where(eq(staff.id, staffId))
+}
