@@ -4,7 +4,7 @@ import { pointsExpireAt } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { addGrowth, findMemberByNo, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
-import { postPoints } from '../../db/repositories/points-ledger'
+import { recordPurchaseWithPoints } from '../../db/repositories/points-ledger'
 import { findPurchaseByReceipt, insertPurchaseIfNew } from '../../db/repositories/purchases'
 import type { UseCaseContext } from '../store-context'
 import { toTierView } from '../tier-view'
@@ -21,32 +21,38 @@ export interface PurchaseToCredit {
 
 /**
  * Records one receipt and credits its points and growth, inside the caller's transaction. The order matters:
- * the receipt's unique key is claimed first, so a duplicate or a concurrent second clerk stops before any
- * points move; points move only through postPoints (balance and ledger entry in one statement).
+ * the receipt's unique key is claimed first (in the same statement as the points when there are any), so a
+ * duplicate or a concurrent second clerk stops before any points move; points move only through
+ * points-ledger.ts (balance and ledger entry in one statement).
  * Shared by the till (staffRecordPurchase) and the demo seed, so seeded history obeys the same rules.
  */
 export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
   const { tx, store, now } = ctx
   const { member, staffId, receiptNo, amountFen } = purchase
-  const purchaseId = await insertPurchaseIfNew(tx, { storeId: store.id, memberId: member.id, receiptNo, amountFen, staffId, createdAt: now })
-  if (purchaseId === null) return alreadyRecorded(ctx, purchase)
-
   const earned = earningsForPurchase(amountFen, store)
-  // Points and growth in one statement with the ledger entry; a purchase under ¥1 earns neither and has no entry.
-  const totals: MemberTotals =
-    earned.points > 0
-      ? await postPoints(tx, {
-          storeId: store.id,
-          memberId: member.id,
-          reason: 'earn',
-          delta: earned.points,
-          growthDelta: earned.growth,
-          requestId: `purchase:${receiptNo}`,
-          note: `消费 小票 ${receiptNo}`,
-          expiresAt: pointsExpireAt(now, store.timezone),
-          createdAt: now,
-        })
-      : await addGrowth(tx, member.id, earned.growth)
+  const claim = { storeId: store.id, memberId: member.id, receiptNo, amountFen, staffId, createdAt: now }
+  let purchaseId: number
+  let totals: MemberTotals
+  if (earned.points > 0) {
+    // The usual case: receipt, points, growth and ledger entry in one statement (recordPurchaseWithPoints).
+    const recorded = await recordPurchaseWithPoints(tx, {
+      ...claim,
+      points: earned.points,
+      growth: earned.growth,
+      requestId: `purchase:${receiptNo}`,
+      note: `消费 小票 ${receiptNo}`,
+      expiresAt: pointsExpireAt(now, store.timezone),
+    })
+    if (!recorded) return alreadyRecorded(ctx, purchase)
+    purchaseId = recorded.purchaseId
+    totals = recorded.posted
+  } else {
+    // A purchase under ¥1 earns no points and has no ledger entry: claim the receipt, then add any growth.
+    const claimed = await insertPurchaseIfNew(tx, claim)
+    if (claimed === null) return alreadyRecorded(ctx, purchase)
+    purchaseId = claimed
+    totals = await addGrowth(tx, member.id, earned.growth)
+  }
   const promotion = promotionFor(ctx.tiers, totals.tierCode, totals.growth)
   if (promotion) await setMemberTier(tx, member.id, promotion.code)
 

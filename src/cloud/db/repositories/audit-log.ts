@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { executeRows, type Tx } from '../db'
+import { executeRows, preparedStatement, type Tx } from '../db'
 import { auditLog } from '../schema'
 
 export interface AuditEntry {
@@ -11,8 +11,16 @@ export interface AuditEntry {
   createdAt: Date
 }
 
+const insertAudit = preparedStatement<never, Record<'staffId' | 'action' | 'memberId' | 'detail' | 'createdAt', unknown>>(
+  'audit_insert',
+  sql`insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+      values (${sql.placeholder('staffId')}::int, ${sql.placeholder('action')}, ${sql.placeholder('memberId')}::bigint,
+        ${sql.placeholder('detail')}::jsonb, ${sql.placeholder('createdAt')}::timestamptz)`,
+)
+
+/** On every staff call: a prepared statement (see preparedStatement). */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values(entry)
+  await insertAudit(tx, { ...entry, detail: JSON.stringify(entry.detail), createdAt: entry.createdAt.toISOString() })
 }
 
 export interface RecentActions {

@@ -15,7 +15,14 @@ export async function findMemberByOpenid(tx: Tx, storeId: number, openid: string
 }
 
 export async function findMemberByNo(tx: Tx, storeId: number, memberNo: string): Promise<MemberRow | null> {
-  const rows = await tx.select().from(members).where(and(eq(members.storeId, storeId), eq(members.memberNo, memberNo))).limit(1)
+  // Prepared (on every till call): PostgreSQL plans it once per connection.
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.storeId, sql.placeholder('storeId')), eq(members.memberNo, sql.placeholder('memberNo'))))
+    .limit(1)
+    .prepare('member_by_no')
+    .execute({ storeId, memberNo })
   return rows[0] ?? null
 }
 
