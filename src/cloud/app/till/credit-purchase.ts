@@ -1,4 +1,4 @@
-import { AppError, type ApiOutput } from '../../../contract'
+import { AppError, type ApiOutput, type TierCode } from '../../../contract'
 import { earningsForPurchase } from '../../../domain/points'
 import { pointsExpireAt } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
@@ -11,6 +11,7 @@ import { toTierView } from '../tier-view'
 import { toStaffMemberView } from './staff-member-view'
 
 export interface PurchaseToCredit {
+  /** Locked by the caller in this transaction (staffRecordPurchase), or current (the seed): the totals build on it. */
   member: MemberRow
   staffId: number
   receiptNo: string
@@ -30,47 +31,40 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   const { tx, store, now } = ctx
   const { member, staffId, receiptNo, amountFen } = purchase
   const earned = earningsForPurchase(amountFen, store)
+  // Decided from the member row the caller locked (or, in the seed, the row it just wrote): exact.
+  const promotion = promotionFor(ctx.tiers, member.tierCode as TierCode, member.growth + earned.growth)
   const claim = { storeId: store.id, memberId: member.id, receiptNo, amountFen, staffId, createdAt: now }
-  let purchaseId: number
+  const auditDetail = {
+    receiptNo,
+    amountFen,
+    pointsEarned: earned.points,
+    growthEarned: earned.growth,
+    promotedTo: promotion?.code ?? null,
+    ...(purchase.selfService ? { selfService: true } : {}),
+  }
   let totals: MemberTotals
   if (earned.points > 0) {
-    // The usual case: receipt, points, growth and ledger entry in one statement (recordPurchaseWithPoints).
+    // The usual case: receipt, points, growth, promotion, ledger entry and audit entry in one statement.
     const recorded = await recordPurchaseWithPoints(tx, {
       ...claim,
       points: earned.points,
       growth: earned.growth,
+      promoteTo: promotion?.code ?? null,
       requestId: `purchase:${receiptNo}`,
       note: `消费 小票 ${receiptNo}`,
       expiresAt: pointsExpireAt(now, store.timezone),
+      audit: { action: 'purchase.record', detail: auditDetail },
     })
     if (!recorded) return alreadyRecorded(ctx, purchase)
-    purchaseId = recorded.purchaseId
     totals = recorded.posted
   } else {
     // A purchase under ¥1 earns no points and has no ledger entry: claim the receipt, then add any growth.
-    const claimed = await insertPurchaseIfNew(tx, claim)
-    if (claimed === null) return alreadyRecorded(ctx, purchase)
-    purchaseId = claimed
+    const purchaseId = await insertPurchaseIfNew(tx, claim)
+    if (purchaseId === null) return alreadyRecorded(ctx, purchase)
     totals = await addGrowth(tx, member.id, earned.growth)
+    if (promotion) await setMemberTier(tx, member.id, promotion.code)
+    await writeAudit(tx, { staffId, action: 'purchase.record', memberId: member.id, detail: { ...auditDetail, purchaseId }, createdAt: now })
   }
-  const promotion = promotionFor(ctx.tiers, totals.tierCode, totals.growth)
-  if (promotion) await setMemberTier(tx, member.id, promotion.code)
-
-  await writeAudit(tx, {
-    staffId,
-    action: 'purchase.record',
-    memberId: member.id,
-    detail: {
-      receiptNo,
-      amountFen,
-      purchaseId,
-      pointsEarned: earned.points,
-      growthEarned: earned.growth,
-      promotedTo: promotion?.code ?? null,
-      ...(purchase.selfService ? { selfService: true } : {}),
-    },
-    createdAt: now,
-  })
   const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }
   return {
     alreadyRecorded: false,

@@ -26,6 +26,22 @@ export async function findMemberByNo(tx: Tx, storeId: number, memberNo: string):
   return rows[0] ?? null
 }
 
+/**
+ * The same, with the row locked for the rest of the transaction (a purchase: the totals read here are the
+ * ones its single write statement builds on, so a promotion decided from them cannot race another purchase).
+ */
+export async function findMemberByNoForUpdate(tx: Tx, storeId: number, memberNo: string): Promise<MemberRow | null> {
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.storeId, sql.placeholder('storeId')), eq(members.memberNo, sql.placeholder('memberNo'))))
+    .limit(1)
+    .for('update')
+    .prepare('member_by_no_for_update')
+    .execute({ storeId, memberNo })
+  return rows[0] ?? null
+}
+
 export async function findActiveMemberByPhoneHash(tx: Tx, storeId: number, phoneHash: string): Promise<MemberRow | null> {
   const rows = await tx
     .select()

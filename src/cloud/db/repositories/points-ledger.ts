@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import { AppError } from '../../../contract/errors'
 import type { LedgerReason, TierCode } from '../../../contract/enums'
 import { executeRows, preparedStatement, type Tx } from '../db'
-import { members, pointsLedger, purchases } from '../schema'
+import { auditLog, members, pointsLedger, purchases } from '../schema'
 import type { NewPurchase } from './purchases'
 
 export type LedgerRow = typeof pointsLedger.$inferSelect
@@ -79,21 +79,31 @@ async function explainNothingMoved(tx: Tx, memberId: number, storeId: number, de
   throw new AppError('POINTS_INSUFFICIENT', `积分不足：需要 ${-delta} 积分，当前只有 ${member.pointsBalance} 积分`)
 }
 
-const p = (name: keyof PurchaseCredit) => sql.placeholder(name)
+const p = (name: keyof PurchaseCreditValues) => sql.placeholder(name)
 
-export type PurchaseCredit = Required<NewPurchase> & Pick<PointsMovement, 'requestId' | 'note' | 'expiresAt'> & { points: number; growth: number }
+export interface PurchaseCredit extends Required<NewPurchase>, Pick<PointsMovement, 'requestId' | 'note' | 'expiresAt'> {
+  /** > 0; growth may be 0. */
+  points: number
+  growth: number
+  /** The tier the member moves up to with this purchase (decided by the caller from the locked row), or null. */
+  promoteTo: TierCode | null
+  /** The audit entry written with it; `purchaseId` is added to its detail by the statement. */
+  audit: { action: string; detail: Record<string, unknown> }
+}
+
+type PurchaseCreditValues = Omit<PurchaseCredit, 'audit'> & { auditAction: string; auditDetail: string }
 
 /**
- * A purchase's receipt claim and its points in ONE statement (the till's hot path): the receipt row is inserted
- * unless that receipt is already recorded (its unique key is the idempotency key), and only if it was inserted
- * do the balance and growth move and the ledger entry get written, with the same guard as postPoints. So a
- * duplicate or a concurrent second clerk moves nothing, exactly as claiming first and then calling postPoints.
+ * A purchase in ONE statement (the till's hot path): the receipt row is inserted unless that receipt is already
+ * recorded (its unique key is the idempotency key), and only if it was inserted do the balance, growth (and a
+ * promotion) move, the ledger entry get written from the updated row, and the audit entry follow. A duplicate
+ * or a concurrent second clerk moves nothing, exactly as claiming first and then calling postPoints.
  */
-const claimReceiptAndCredit = preparedStatement<
+const recordPurchaseStatement = preparedStatement<
   { purchase_id: number | string | null; entry_id: number | string | null; points_balance: number | null; growth: number | null; tier_code: string | null },
-  Record<keyof PurchaseCredit, unknown>
+  Record<keyof PurchaseCreditValues, unknown>
 >(
-  'purchase_claim_and_credit',
+  'purchase_record_and_credit',
   sql`
     with claimed as (
       insert into ${purchases} (store_id, member_id, receipt_no, amount_fen, staff_id, created_at)
@@ -102,7 +112,8 @@ const claimReceiptAndCredit = preparedStatement<
       returning id
     ), updated as (
       update ${members}
-      set points_balance = points_balance + ${p('points')}::int, growth = growth + ${p('growth')}::int
+      set points_balance = points_balance + ${p('points')}::int, growth = growth + ${p('growth')}::int,
+        tier_code = coalesce(${p('promoteTo')}::text, tier_code)
       where id = ${p('memberId')} and store_id = ${p('storeId')} and status = 'active' and exists (select 1 from claimed)
       returning id, store_id, points_balance, growth, tier_code
     ), entry as (
@@ -110,21 +121,30 @@ const claimReceiptAndCredit = preparedStatement<
       select store_id, id, 'earn', ${p('points')}::int, ${p('requestId')}, ${p('note')}, ${p('expiresAt')}::timestamptz, ${p('createdAt')}::timestamptz
       from updated
       returning id
+    ), audit as (
+      insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+      select ${p('staffId')}::int, ${p('auditAction')}, updated.id,
+        ${p('auditDetail')}::jsonb || jsonb_build_object('purchaseId', claimed.id), ${p('createdAt')}::timestamptz
+      from updated cross join claimed
     )
     select (select id from claimed) as purchase_id, (select id from entry) as entry_id, updated.points_balance, updated.growth, updated.tier_code
     from (select 1) as one left join updated on true`,
 )
 
 /**
- * Records the purchase and credits its points (> 0) and growth; null when the receipt was already recorded
- * (nothing moved). MEMBER_CLOSED when the card closed meanwhile (the caller's transaction then rolls back).
+ * Records the purchase, credits its points (> 0) and growth, applies `promoteTo` and writes the audit entry;
+ * null when the receipt was already recorded (nothing written). MEMBER_CLOSED when the card is not active
+ * (the caller's transaction then rolls back the receipt too).
  */
 export async function recordPurchaseWithPoints(tx: Tx, credit: PurchaseCredit): Promise<{ purchaseId: number; posted: PostedPoints } | null> {
   if (!Number.isSafeInteger(credit.points) || credit.points <= 0) throw new Error(`recordPurchaseWithPoints: points must be a positive integer, got ${credit.points}`)
-  const [row] = await claimReceiptAndCredit(tx, {
-    ...credit,
+  const { audit, ...rest } = credit
+  const [row] = await recordPurchaseStatement(tx, {
+    ...rest,
     createdAt: credit.createdAt.toISOString(),
     expiresAt: credit.expiresAt?.toISOString() ?? null,
+    auditAction: audit.action,
+    auditDetail: JSON.stringify(audit.detail),
   })
   if (row.purchase_id === null) return null
   if (row.entry_id === null) return explainNothingMoved(tx, credit.memberId, credit.storeId, credit.points)
