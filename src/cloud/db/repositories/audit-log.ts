@@ -34,10 +34,12 @@ export interface RecentActions {
  * after `since`. The lock makes one person's concurrent calls take turns, so a limit checked against this count
  * holds exactly, across function instances. Two statements on purpose: under READ COMMITTED a statement that
  * waited for the lock still reads with the snapshot it started with, so the count must be a statement that
- * starts after the lock is held.
+ * starts after the lock is held. NO KEY UPDATE, not UPDATE: the lock must not block the KEY SHARE lock every
+ * audit or purchase row referencing this staff member takes, or a forged code being counted would stall that
+ * clerk's genuine lookups and purchases.
  */
 export async function lockStaffAndCountRecent(tx: Tx, staffId: number, action: string, since: Date): Promise<RecentActions> {
-  const locked = await executeRows<{ id: number }>(tx.execute(sql`select id from staff where id = ${staffId} for update`))
+  const locked = await executeRows<{ id: number }>(tx.execute(sql`select id from staff where id = ${staffId} for no key update`))
   if (locked.length === 0) throw new Error(`lockStaffAndCountRecent: staff ${staffId} not found`)
   const [row] = await executeRows<{ n: number | string; oldest_s: number | string | null }>(
     tx.execute(sql`
