@@ -1,20 +1,31 @@
 /**
- * npm run bench: how fast the till's "record a purchase" goes through the real code (dispatch → use case →
- * PostgreSQL, pool of 20), next to a raw baseline on the same server (pgbench tpcb-like, or a raw-SQL loop if
- * pgbench is missing). Own scratch databases, dropped at the end. No assertions: numbers only.
+ * npm run bench: how fast the money-like operations go through the real code (dispatch → use case → PostgreSQL,
+ * pool of 20), next to a raw baseline on the same server (pgbench tpcb-like, or a raw-SQL loop if pgbench is
+ * missing). Own scratch databases, dropped at the end. No assertions: numbers only. The machine is usually
+ * shared, so read the "% of pgbench" column (both measured in this run), not the absolute rates.
  *
- * Env: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres), BENCH_PURCHASES (2000), BENCH_SECONDS (10).
+ * Per workload it prints: calls/s, p50/p99 latency, database round trips per call (every query a pg client
+ * sends, BEGIN/COMMIT included), Node CPU per call (process.cpuUsage() around the timed section / calls), and
+ * the share of pgbench's transactions/s. A new money-like operation adds a row to WORKLOADS.
+ *
+ * Env: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres), BENCH_PURCHASES (2000 calls per
+ * workload), BENCH_SECONDS (10, pgbench), BENCH_PROFILE=<file.cpuprofile> (a CPU profile of the timed sections
+ * only, for chrome://inspect or speedscope).
  */
 import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
 import { performance } from 'node:perf_hooks'
-import { Pool } from 'pg'
+import { Client, Pool } from 'pg'
 import { DEMO_OPENIDS, dispatch, loadConfig, openDatabase, seedDemoData, type AppDeps } from '../src/cloud/app'
+import type { ApiResult } from '../src/contract'
 import { findLedgerMismatches } from '../src/cloud/db'
 import { createDatabase, databaseUrlFor, dropDatabase, uniqueDatabaseName } from '../tests/helpers/pg-admin'
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres'
-const PURCHASES = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
+const CALLS = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 10), 60)
+const PROFILE = process.env.BENCH_PROFILE
 const CONCURRENCY = 20
 
 interface Row {
@@ -23,18 +34,89 @@ interface Row {
   perS: number
   p50Ms: number | null
   p99Ms: number | null
+  roundTrips: number | null
+  cpuMs: number | null
   note: string
 }
 
+/** What a workload gets: the app, a fresh member code per seeded member, and a staff openid. */
+interface BenchSetup {
+  deps: AppDeps
+  codes: string[]
+  /** Till tickets, one per member, issued to the clerk by staffLookupMember (the till's normal flow). */
+  tickets: string[]
+}
+
+interface Workload {
+  name: string
+  /** Call number i (0-based); every 10th call of a write repeats the previous one: the idempotent path is real traffic. */
+  call(setup: BenchSetup, i: number): Promise<ApiResult<unknown>>
+}
+
+const amountOf = (n: number) => 1_000 + ((n * 7_919) % 50_000)
+const repeatEvery10th = (i: number) => (i % 10 === 9 ? i - 1 : i)
+
+/** One row each; a later money-like operation (redeem points, a coupon) adds its own here. */
+const WORKLOADS: Workload[] = [
+  {
+    name: 'staffRecordPurchase by member code',
+    call: ({ deps, codes }, i) => {
+      const n = repeatEvery10th(i)
+      return dispatch(
+        'staffRecordPurchase',
+        { memberCode: codes[n % codes.length], receiptNo: `CODE-${n}`, amountFen: amountOf(n) },
+        { openid: DEMO_OPENIDS.clerk },
+        deps,
+      )
+    },
+  },
+  {
+    name: 'staffRecordPurchase by till ticket',
+    call: ({ deps, tickets }, i) => {
+      const n = repeatEvery10th(i)
+      return dispatch(
+        'staffRecordPurchase',
+        { ticket: tickets[n % tickets.length], receiptNo: `TICKET-${n}`, amountFen: amountOf(n) },
+        { openid: DEMO_OPENIDS.clerk },
+        deps,
+      )
+    },
+  },
+  {
+    name: 'staffLookupMember',
+    call: ({ deps, codes }, i) => dispatch('staffLookupMember', { memberCode: codes[i % codes.length] }, { openid: DEMO_OPENIDS.clerk }, deps),
+  },
+]
+
 async function main(): Promise<void> {
+  const profiler = PROFILE ? new Session() : null
+  if (profiler) {
+    profiler.connect()
+    await profiler.post('Profiler.enable')
+  }
   const rows: Row[] = []
-  rows.push(await benchApp())
+  for (const workload of WORKLOADS) rows.push(await benchApp(workload, profiler))
+  if (profiler && PROFILE) {
+    writeFileSync(PROFILE, JSON.stringify(mergeProfiles(profiles)))
+    console.error(`CPU profile of the timed sections: ${PROFILE}`)
+  }
   rows.push(await benchBaseline())
   printTable(rows)
 }
 
-/** Purchases through dispatch, 20 in flight, spread over the seeded members (some receipts repeat on purpose). */
-async function benchApp(): Promise<Row> {
+/** Every query any pg client sends (pool clients included), counted while `counting` is on. */
+let counting = false
+let queriesSent = 0
+const originalQuery = Client.prototype.query
+Client.prototype.query = function countedQuery(this: Client, ...args: unknown[]) {
+  if (counting) queriesSent++
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, args)
+} as typeof Client.prototype.query
+
+const profiles: unknown[] = []
+
+/** `CALLS` calls of one workload through dispatch, 20 in flight, spread over the seeded members. */
+async function benchApp(workload: Workload, profiler: Session | null): Promise<Row> {
   const name = uniqueDatabaseName('mc_bench')
   await createDatabase(BASE_URL, name)
   const opened = await openDatabase({ url: databaseUrlFor(BASE_URL, name), poolMax: CONCURRENCY })
@@ -43,32 +125,30 @@ async function benchApp(): Promise<Row> {
     await seedDemoData(opened.db, new Date(), config)
     const deps: AppDeps = { db: opened.db, config }
     const openids = [DEMO_OPENIDS.member, ...Array.from({ length: 50 }, (_, i) => `seed-member-${i + 1}`)]
-    const codes: string[] = []
+    const setup: BenchSetup = { deps, codes: [], tickets: [] }
     for (const openid of openids) {
-      const result = await dispatch('getMemberCode', {}, { openid }, deps)
-      if (!result.ok) throw new Error(`getMemberCode failed: ${result.error.code}`)
-      codes.push((result.data as { code: string }).code)
+      const code = await expectOk<{ code: string }>(dispatch('getMemberCode', {}, { openid }, deps))
+      setup.codes.push(code.code)
+      const lookup = await expectOk<{ ticket: string }>(dispatch('staffLookupMember', { memberCode: code.code }, { openid: DEMO_OPENIDS.clerk }, deps))
+      setup.tickets.push(lookup.ticket)
     }
+    // Warm up (JIT, pool connections, prepared statements), as a long-running instance would be.
+    await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => workload.call(setup, CALLS + i)))
 
     const latenciesMs: number[] = []
     let next = 0
     let failures = 0
     const deadline = performance.now() + 60_000
+    if (profiler) await profiler.post('Profiler.start')
+    queriesSent = 0
+    counting = true
     const started = performance.now()
     const cpuBefore = process.cpuUsage()
     const worker = async () => {
-      while (next < PURCHASES && performance.now() < deadline) {
+      while (next < CALLS && performance.now() < deadline) {
         const i = next++
-        // Every 10th call repeats the previous receipt (same member, same amount): the idempotent path is part of
-        // real traffic (a clerk pressing twice).
-        const n = i % 10 === 9 ? i - 1 : i
         const t0 = performance.now()
-        const result = await dispatch(
-          'staffRecordPurchase',
-          { memberCode: codes[n % codes.length], receiptNo: `BENCH-${n}`, amountFen: 1_000 + ((n * 7_919) % 50_000) },
-          { openid: DEMO_OPENIDS.clerk },
-          deps,
-        )
+        const result = await workload.call(setup, i)
         latenciesMs.push(performance.now() - t0)
         if (!result.ok) failures++
       }
@@ -76,20 +156,50 @@ async function benchApp(): Promise<Row> {
     await Promise.all(Array.from({ length: CONCURRENCY }, worker))
     const elapsedS = (performance.now() - started) / 1000
     const cpu = process.cpuUsage(cpuBefore)
-    const nodeCpuMsPerCall = (cpu.user + cpu.system) / 1000 / Math.max(1, latenciesMs.length)
+    counting = false
+    if (profiler) profiles.push((await profiler.post('Profiler.stop')).profile)
+    const calls = Math.max(1, latenciesMs.length)
     const mismatches = await findLedgerMismatches(opened.db)
     return {
-      workload: `staffRecordPurchase via dispatch (pool ${CONCURRENCY})`,
+      workload: workload.name,
       ops: latenciesMs.length,
       perS: latenciesMs.length / elapsedS,
       p50Ms: percentile(latenciesMs, 50),
       p99Ms: percentile(latenciesMs, 99),
-      note: `${failures} failed, balance==ledger ${mismatches.length === 0 ? 'yes' : `NO (${mismatches.length})`}, node CPU ${nodeCpuMsPerCall.toFixed(2)} ms/call`,
+      roundTrips: queriesSent / calls,
+      cpuMs: (cpu.user + cpu.system) / 1000 / calls,
+      note: `${failures} failed, balance==ledger ${mismatches.length === 0 ? 'yes' : `NO (${mismatches.length})`}`,
     }
   } finally {
     await opened.close()
     await dropDatabase(BASE_URL, name)
   }
+}
+
+async function expectOk<T>(call: Promise<ApiResult<unknown>>): Promise<T> {
+  const result = await call
+  if (!result.ok) throw new Error(`bench setup failed: ${result.error.code}`)
+  return result.data as T
+}
+
+/** The timed sections' profiles as one (the first one's nodes, the others' appended with shifted ids). */
+function mergeProfiles(list: unknown[]): unknown {
+  type Node = { id: number; children?: number[] }
+  type Profile = { nodes: Node[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+  const all = list as Profile[]
+  if (all.length === 0) return {}
+  const merged: Profile = { nodes: [], startTime: all[0].startTime, endTime: all[0].startTime, samples: [], timeDeltas: [] }
+  let offset = 0
+  for (const p of all) {
+    const maxId = Math.max(...p.nodes.map((n) => n.id))
+    merged.nodes.push(...p.nodes.map((n) => ({ ...n, id: n.id + offset, children: n.children?.map((c) => c + offset) })))
+    if (offset > 0) merged.nodes[0].children = [...(merged.nodes[0].children ?? []), p.nodes[0].id + offset]
+    merged.samples.push(...p.samples.map((s) => s + offset))
+    merged.timeDeltas.push(...p.timeDeltas)
+    merged.endTime += p.endTime - p.startTime
+    offset += maxId
+  }
+  return merged
 }
 
 /** pgbench tpcb-like on its own database; a raw-SQL loop if pgbench cannot run. */
@@ -114,6 +224,8 @@ async function benchBaseline(): Promise<Row> {
           perS: Number(tps[1]),
           p50Ms: null,
           p99Ms: null,
+          roundTrips: null,
+          cpuMs: null,
           note: latency ? `avg latency ${latency[1]} ms` : '',
         }
       }
@@ -161,6 +273,8 @@ async function rawSqlLoop(url: string): Promise<Row> {
       perS: latenciesMs.length / elapsedS,
       p50Ms: percentile(latenciesMs, 50),
       p99Ms: percentile(latenciesMs, 99),
+      roundTrips: 4,
+      cpuMs: null,
       note: 'pgbench unavailable',
     }
   } finally {
@@ -180,10 +294,12 @@ function printTable(rows: Row[]): void {
   const table = rows.map((r) => ({
     workload: r.workload,
     ops: String(r.ops),
-    'ops/s': fmt(r.perS, 0),
+    'calls/s': fmt(r.perS, 0),
     'p50 ms': fmt(r.p50Ms),
     'p99 ms': fmt(r.p99Ms),
-    'vs baseline': `${((r.perS / baseline) * 100).toFixed(0)}%`,
+    'round trips': fmt(r.roundTrips),
+    'node CPU ms': fmt(r.cpuMs, 2),
+    '% of pgbench': `${((r.perS / baseline) * 100).toFixed(0)}%`,
     note: r.note,
   }))
   const headers = Object.keys(table[0]) as Array<keyof (typeof table)[number]>

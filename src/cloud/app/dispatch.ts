@@ -5,6 +5,7 @@ import type { Caller } from './caller'
 import type { AppDeps } from './deps'
 import { RecordedRefusal } from './recorded-refusal'
 import { findOperation } from './registry'
+import { storeCacheFor } from './store-cache'
 import { loadStoreContext, type UseCaseContext } from './store-context'
 
 /**
@@ -24,7 +25,7 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     const now = deps.now?.() ?? new Date()
     let effects: UseCaseContext['effects'] | undefined
     const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
-      const ctx = await loadStoreContext(tx, deps.config, now)
+      const ctx = await loadStoreContext(tx, deps.config, now, storeCacheFor(deps.db))
       effects = ctx.effects
       // The identity check and the use case see the same data: both inside this one transaction.
       const who = await resolveAccess(ctx, operation.access, caller)

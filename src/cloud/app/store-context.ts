@@ -3,6 +3,7 @@ import type { Tier } from '../../domain/tiers'
 import type { AppConfig } from '../config'
 import type { Tx } from '../db'
 import { findStoreWithTiers, type StoreRow } from '../db/repositories/stores'
+import type { StoreCache } from './store-cache'
 
 /**
  * One deployment serves one store today; the schema is already per store so a chain can follow by resolving
@@ -14,15 +15,17 @@ export const STORE_CODE = 'main'
 export interface UseCaseContext {
   tx: Tx
   store: StoreRow
-  tiers: Tier[]
+  /** Shared between calls (store-cache.ts): read-only. */
+  tiers: readonly Tier[]
   config: AppConfig
   now: Date
   /** What the call did that someone must hear about after commit (dispatch reads it). */
   effects: { notificationsQueued: number }
 }
 
-export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date): Promise<UseCaseContext> {
-  const found = await findStoreWithTiers(tx, STORE_CODE)
+/** With a cache (dispatch passes one per database), a call costs one small read unless the store changed. */
+export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date, cache?: StoreCache): Promise<UseCaseContext> {
+  const found = cache ? await cache.get(tx, STORE_CODE) : await findStoreWithTiers(tx, STORE_CODE)
   // A missing store is a deployment mistake, not the caller's: it surfaces as INTERNAL and in the logs.
   if (!found) throw new Error(`store '${STORE_CODE}' is not set up (run npm run store -- init, or seedDemoData locally)`)
   const { store, tiers } = found

@@ -1,5 +1,5 @@
-import type { ExtractTablesWithRelations } from 'drizzle-orm'
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm'
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core'
 import type * as schema from './schema'
 
 type Schema = typeof schema
@@ -13,4 +13,20 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Rows of a raw `tx.execute(sql…)`: PGlite and node-postgres both answer `{ rows }`; drizzle types it loosely. */
 export async function executeRows<T>(query: PromiseLike<unknown>): Promise<T[]> {
   return ((await query) as { rows: T[] }).rows
+}
+
+const dialect = new PgDialect()
+
+/**
+ * A hot statement: its SQL text is built once, here, and sent by name, so node-postgres has PostgreSQL parse
+ * and plan it once per connection instead of on every call, and no query builder runs per call. `query` names
+ * its parameters with `sql.placeholder('…')`; the returned function fills them in and runs the statement in the
+ * caller's transaction (PGlite runs it the same way, unnamed). Names must be unique: one name, one text.
+ */
+export function preparedStatement<Row, Values extends Record<string, unknown>>(name: string, query: SQL): (tx: Tx, values: Values) => Promise<Row[]> {
+  const built = dialect.sqlToQuery(query)
+  return async (tx, values) => {
+    const result = await tx._.session.prepareQuery(built, undefined, name, false).execute(values)
+    return (result as { rows: Row[] }).rows
+  }
 }

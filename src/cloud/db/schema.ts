@@ -34,6 +34,9 @@ const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.r
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 
+/** Versions for stores.config_version: never reused, even after a rollback. */
+export const storeConfigVersionSeq = pgSequence('store_config_version_seq', { startWith: 1 })
+
 /** Store settings: every number in the business rules is configuration, not code. */
 export const stores = pgTable('stores', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -42,6 +45,12 @@ export const stores = pgTable('stores', {
   timezone: text('timezone').notNull(),
   pointsPerYuan: integer('points_per_yuan').notNull(),
   growthPerYuan: integer('growth_per_yuan').notNull(),
+  /**
+   * Bumped (from a sequence, so a value is never reused) by a trigger on any change to this row or its tiers
+   * (migration 0005): app/store-cache.ts keeps the store and its tiers per process and reloads them when this
+   * moves, so a change made anywhere (another instance, a console session) is seen by the next call.
+   */
+  configVersion: bigint('config_version', { mode: 'number' }).notNull().default(sql`nextval('store_config_version_seq')`),
   createdAt: createdAt(),
 })
 
@@ -147,6 +156,12 @@ export const staff = pgTable(
     name: text('name').notNull(),
     role: text('role').notNull(),
     active: boolean('active').notNull().default(true),
+    /**
+     * Set when this account reaches the forged-code limit: until then its code lookups are refused. Written only
+     * under this row's lock (till/forged-code-limit.ts), so a lookup with a genuine code just reads it from the
+     * row it already has instead of locking and counting the audit log on every call.
+     */
+    forgedBlockedUntil: timestamp('forged_blocked_until', { withTimezone: true, mode: 'date' }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,16 +1,17 @@
-import { AppError, type ApiOutput } from '../../../contract'
+import { AppError, type ApiOutput, type TierCode } from '../../../contract'
 import { earningsForPurchase } from '../../../domain/points'
 import { pointsExpireAt } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { addGrowth, findMemberByNo, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
-import { postPoints } from '../../db/repositories/points-ledger'
+import { recordPurchaseWithPoints } from '../../db/repositories/points-ledger'
 import { findPurchaseByReceipt, insertPurchaseIfNew } from '../../db/repositories/purchases'
 import type { UseCaseContext } from '../store-context'
 import { toTierView } from '../tier-view'
 import { toStaffMemberView } from './staff-member-view'
 
 export interface PurchaseToCredit {
+  /** Locked by the caller in this transaction (staffRecordPurchase), or current (the seed): the totals build on it. */
   member: MemberRow
   staffId: number
   receiptNo: string
@@ -21,50 +22,49 @@ export interface PurchaseToCredit {
 
 /**
  * Records one receipt and credits its points and growth, inside the caller's transaction. The order matters:
- * the receipt's unique key is claimed first, so a duplicate or a concurrent second clerk stops before any
- * points move; points move only through postPoints (balance and ledger entry in one statement).
+ * the receipt's unique key is claimed first (in the same statement as the points when there are any), so a
+ * duplicate or a concurrent second clerk stops before any points move; points move only through
+ * points-ledger.ts (balance and ledger entry in one statement).
  * Shared by the till (staffRecordPurchase) and the demo seed, so seeded history obeys the same rules.
  */
 export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
   const { tx, store, now } = ctx
   const { member, staffId, receiptNo, amountFen } = purchase
-  const purchaseId = await insertPurchaseIfNew(tx, { storeId: store.id, memberId: member.id, receiptNo, amountFen, staffId, createdAt: now })
-  if (purchaseId === null) return alreadyRecorded(ctx, purchase)
-
   const earned = earningsForPurchase(amountFen, store)
-  // Points and growth in one statement with the ledger entry; a purchase under ¥1 earns neither and has no entry.
-  const totals: MemberTotals =
-    earned.points > 0
-      ? await postPoints(tx, {
-          storeId: store.id,
-          memberId: member.id,
-          reason: 'earn',
-          delta: earned.points,
-          growthDelta: earned.growth,
-          requestId: `purchase:${receiptNo}`,
-          note: `消费 小票 ${receiptNo}`,
-          expiresAt: pointsExpireAt(now, store.timezone),
-          createdAt: now,
-        })
-      : await addGrowth(tx, member.id, earned.growth)
-  const promotion = promotionFor(ctx.tiers, totals.tierCode, totals.growth)
-  if (promotion) await setMemberTier(tx, member.id, promotion.code)
-
-  await writeAudit(tx, {
-    staffId,
-    action: 'purchase.record',
-    memberId: member.id,
-    detail: {
-      receiptNo,
-      amountFen,
-      purchaseId,
-      pointsEarned: earned.points,
-      growthEarned: earned.growth,
-      promotedTo: promotion?.code ?? null,
-      ...(purchase.selfService ? { selfService: true } : {}),
-    },
-    createdAt: now,
-  })
+  // Decided from the member row the caller locked (or, in the seed, the row it just wrote): exact.
+  const promotion = promotionFor(ctx.tiers, member.tierCode as TierCode, member.growth + earned.growth)
+  const claim = { storeId: store.id, memberId: member.id, receiptNo, amountFen, staffId, createdAt: now }
+  const auditDetail = {
+    receiptNo,
+    amountFen,
+    pointsEarned: earned.points,
+    growthEarned: earned.growth,
+    promotedTo: promotion?.code ?? null,
+    ...(purchase.selfService ? { selfService: true } : {}),
+  }
+  let totals: MemberTotals
+  if (earned.points > 0) {
+    // The usual case: receipt, points, growth, promotion, ledger entry and audit entry in one statement.
+    const recorded = await recordPurchaseWithPoints(tx, {
+      ...claim,
+      points: earned.points,
+      growth: earned.growth,
+      promoteTo: promotion?.code ?? null,
+      requestId: `purchase:${receiptNo}`,
+      note: `消费 小票 ${receiptNo}`,
+      expiresAt: pointsExpireAt(now, store.timezone),
+      audit: { action: 'purchase.record', detail: auditDetail },
+    })
+    if (!recorded) return alreadyRecorded(ctx, purchase)
+    totals = recorded.posted
+  } else {
+    // A purchase under ¥1 earns no points and has no ledger entry: claim the receipt, then add any growth.
+    const purchaseId = await insertPurchaseIfNew(tx, claim)
+    if (purchaseId === null) return alreadyRecorded(ctx, purchase)
+    totals = await addGrowth(tx, member.id, earned.growth)
+    if (promotion) await setMemberTier(tx, member.id, promotion.code)
+    await writeAudit(tx, { staffId, action: 'purchase.record', memberId: member.id, detail: { ...auditDetail, purchaseId }, createdAt: now })
+  }
   const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }
   return {
     alreadyRecorded: false,

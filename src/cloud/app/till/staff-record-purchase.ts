@@ -16,9 +16,12 @@ export const staffRecordPurchase = defineOperation({
   name: 'staffRecordPurchase',
   access: { staff: ['clerk', 'manager', 'admin'] },
   run: async (ctx, staff, input) => {
-    // The contract guarantees exactly one of the two.
+    // The contract guarantees exactly one of the two. Locked: creditPurchase builds on these totals.
+    const lock = { lock: true }
     const member =
-      input.ticket !== undefined ? await memberByTicket(ctx, input.ticket, staff.id) : await memberByCode(ctx, input.memberCode ?? '', staff)
+      input.ticket !== undefined
+        ? await memberByTicket(ctx, input.ticket, staff.id, lock)
+        : await memberByCode(ctx, input.memberCode ?? '', staff, lock)
     // The same WeChat identity on both sides of the till: a clerk crediting their own card.
     const selfService = member.openid === staff.openid
     if (selfService && !SELF_SERVICE_ROLES.includes(staff.role)) throw new AppError('SELF_DEALING')

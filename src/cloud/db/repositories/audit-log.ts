@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { executeRows, type Tx } from '../db'
+import { executeRows, preparedStatement, type Tx } from '../db'
 import { auditLog } from '../schema'
 
 export interface AuditEntry {
@@ -11,8 +11,16 @@ export interface AuditEntry {
   createdAt: Date
 }
 
+const insertAudit = preparedStatement<never, Record<'staffId' | 'action' | 'memberId' | 'detail' | 'createdAt', unknown>>(
+  'audit_insert',
+  sql`insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+      values (${sql.placeholder('staffId')}::int, ${sql.placeholder('action')}, ${sql.placeholder('memberId')}::bigint,
+        ${sql.placeholder('detail')}::jsonb, ${sql.placeholder('createdAt')}::timestamptz)`,
+)
+
+/** On every staff call: a prepared statement (see preparedStatement). */
 export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values(entry)
+  await insertAudit(tx, { ...entry, detail: JSON.stringify(entry.detail), createdAt: entry.createdAt.toISOString() })
 }
 
 export interface RecentActions {
@@ -26,10 +34,12 @@ export interface RecentActions {
  * after `since`. The lock makes one person's concurrent calls take turns, so a limit checked against this count
  * holds exactly, across function instances. Two statements on purpose: under READ COMMITTED a statement that
  * waited for the lock still reads with the snapshot it started with, so the count must be a statement that
- * starts after the lock is held.
+ * starts after the lock is held. NO KEY UPDATE, not UPDATE: the lock must not block the KEY SHARE lock every
+ * audit or purchase row referencing this staff member takes, or a forged code being counted would stall that
+ * clerk's genuine lookups and purchases.
  */
 export async function lockStaffAndCountRecent(tx: Tx, staffId: number, action: string, since: Date): Promise<RecentActions> {
-  const locked = await executeRows<{ id: number }>(tx.execute(sql`select id from staff where id = ${staffId} for update`))
+  const locked = await executeRows<{ id: number }>(tx.execute(sql`select id from staff where id = ${staffId} for no key update`))
   if (locked.length === 0) throw new Error(`lockStaffAndCountRecent: staff ${staffId} not found`)
   const [row] = await executeRows<{ n: number | string; oldest_s: number | string | null }>(
     tx.execute(sql`

@@ -15,7 +15,30 @@ export async function findMemberByOpenid(tx: Tx, storeId: number, openid: string
 }
 
 export async function findMemberByNo(tx: Tx, storeId: number, memberNo: string): Promise<MemberRow | null> {
-  const rows = await tx.select().from(members).where(and(eq(members.storeId, storeId), eq(members.memberNo, memberNo))).limit(1)
+  // Prepared (on every till call): PostgreSQL plans it once per connection.
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.storeId, sql.placeholder('storeId')), eq(members.memberNo, sql.placeholder('memberNo'))))
+    .limit(1)
+    .prepare('member_by_no')
+    .execute({ storeId, memberNo })
+  return rows[0] ?? null
+}
+
+/**
+ * The same, with the row locked for the rest of the transaction (a purchase: the totals read here are the
+ * ones its single write statement builds on, so a promotion decided from them cannot race another purchase).
+ */
+export async function findMemberByNoForUpdate(tx: Tx, storeId: number, memberNo: string): Promise<MemberRow | null> {
+  const rows = await tx
+    .select()
+    .from(members)
+    .where(and(eq(members.storeId, sql.placeholder('storeId')), eq(members.memberNo, sql.placeholder('memberNo'))))
+    .limit(1)
+    .for('update')
+    .prepare('member_by_no_for_update')
+    .execute({ storeId, memberNo })
   return rows[0] ?? null
 }
 

@@ -1,8 +1,9 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import { AppError } from '../../../contract/errors'
 import type { LedgerReason, TierCode } from '../../../contract/enums'
-import { executeRows, type Tx } from '../db'
-import { members, pointsLedger } from '../schema'
+import { executeRows, preparedStatement, type Tx } from '../db'
+import { auditLog, members, pointsLedger, purchases } from '../schema'
+import type { NewPurchase } from './purchases'
 
 export type LedgerRow = typeof pointsLedger.$inferSelect
 
@@ -64,7 +65,11 @@ export async function postPoints(tx: Tx, movement: PointsMovement): Promise<Post
   if (row) {
     return { entryId: Number(row.entry_id), pointsBalance: Number(row.points_balance), growth: Number(row.growth), tierCode: row.tier_code as TierCode }
   }
-  // Nothing moved: say why (read only on this rare path).
+  return explainNothingMoved(tx, memberId, storeId, delta)
+}
+
+/** Nothing moved: say why (read only on this rare path). */
+async function explainNothingMoved(tx: Tx, memberId: number, storeId: number, delta: number): Promise<never> {
   const [member] = await tx
     .select({ status: members.status, pointsBalance: members.pointsBalance })
     .from(members)
@@ -72,6 +77,81 @@ export async function postPoints(tx: Tx, movement: PointsMovement): Promise<Post
   if (!member) throw new Error(`postPoints: member ${memberId} not found in store ${storeId}`)
   if (member.status !== 'active') throw new AppError('MEMBER_CLOSED')
   throw new AppError('POINTS_INSUFFICIENT', `积分不足：需要 ${-delta} 积分，当前只有 ${member.pointsBalance} 积分`)
+}
+
+const p = (name: keyof PurchaseCreditValues) => sql.placeholder(name)
+
+export interface PurchaseCredit extends Required<NewPurchase>, Pick<PointsMovement, 'requestId' | 'note' | 'expiresAt'> {
+  /** > 0; growth may be 0. */
+  points: number
+  growth: number
+  /** The tier the member moves up to with this purchase (decided by the caller from the locked row), or null. */
+  promoteTo: TierCode | null
+  /** The audit entry written with it; `purchaseId` is added to its detail by the statement. */
+  audit: { action: string; detail: Record<string, unknown> }
+}
+
+type PurchaseCreditValues = Omit<PurchaseCredit, 'audit'> & { auditAction: string; auditDetail: string }
+
+/**
+ * A purchase in ONE statement (the till's hot path): the receipt row is inserted unless that receipt is already
+ * recorded (its unique key is the idempotency key), and only if it was inserted do the balance, growth (and a
+ * promotion) move, the ledger entry get written from the updated row, and the audit entry follow. A duplicate
+ * or a concurrent second clerk moves nothing, exactly as claiming first and then calling postPoints.
+ */
+const recordPurchaseStatement = preparedStatement<
+  { purchase_id: number | string | null; entry_id: number | string | null; points_balance: number | null; growth: number | null; tier_code: string | null },
+  Record<keyof PurchaseCreditValues, unknown>
+>(
+  'purchase_record_and_credit',
+  sql`
+    with claimed as (
+      insert into ${purchases} (store_id, member_id, receipt_no, amount_fen, staff_id, created_at)
+      values (${p('storeId')}, ${p('memberId')}, ${p('receiptNo')}, ${p('amountFen')}, ${p('staffId')}, ${p('createdAt')}::timestamptz)
+      on conflict (store_id, receipt_no) do nothing
+      returning id
+    ), updated as (
+      update ${members}
+      set points_balance = points_balance + ${p('points')}::int, growth = growth + ${p('growth')}::int,
+        tier_code = coalesce(${p('promoteTo')}::text, tier_code)
+      where id = ${p('memberId')} and store_id = ${p('storeId')} and status = 'active' and exists (select 1 from claimed)
+      returning id, store_id, points_balance, growth, tier_code
+    ), entry as (
+      insert into ${pointsLedger} (store_id, member_id, reason, delta, request_id, note, expires_at, created_at)
+      select store_id, id, 'earn', ${p('points')}::int, ${p('requestId')}, ${p('note')}, ${p('expiresAt')}::timestamptz, ${p('createdAt')}::timestamptz
+      from updated
+      returning id
+    ), audit as (
+      insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+      select ${p('staffId')}::int, ${p('auditAction')}, updated.id,
+        ${p('auditDetail')}::jsonb || jsonb_build_object('purchaseId', claimed.id), ${p('createdAt')}::timestamptz
+      from updated cross join claimed
+    )
+    select (select id from claimed) as purchase_id, (select id from entry) as entry_id, updated.points_balance, updated.growth, updated.tier_code
+    from (select 1) as one left join updated on true`,
+)
+
+/**
+ * Records the purchase, credits its points (> 0) and growth, applies `promoteTo` and writes the audit entry;
+ * null when the receipt was already recorded (nothing written). MEMBER_CLOSED when the card is not active
+ * (the caller's transaction then rolls back the receipt too).
+ */
+export async function recordPurchaseWithPoints(tx: Tx, credit: PurchaseCredit): Promise<{ purchaseId: number; posted: PostedPoints } | null> {
+  if (!Number.isSafeInteger(credit.points) || credit.points <= 0) throw new Error(`recordPurchaseWithPoints: points must be a positive integer, got ${credit.points}`)
+  const { audit, ...rest } = credit
+  const [row] = await recordPurchaseStatement(tx, {
+    ...rest,
+    createdAt: credit.createdAt.toISOString(),
+    expiresAt: credit.expiresAt?.toISOString() ?? null,
+    auditAction: audit.action,
+    auditDetail: JSON.stringify(audit.detail),
+  })
+  if (row.purchase_id === null) return null
+  if (row.entry_id === null) return explainNothingMoved(tx, credit.memberId, credit.storeId, credit.points)
+  return {
+    purchaseId: Number(row.purchase_id),
+    posted: { entryId: Number(row.entry_id), pointsBalance: Number(row.points_balance), growth: Number(row.growth), tierCode: row.tier_code as TierCode },
+  }
 }
 
 /** One page of a member's entries, newest first; `beforeId` is the keyset cursor (the last id seen). */

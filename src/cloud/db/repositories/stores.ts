@@ -1,7 +1,7 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Tier } from '../../../domain/tiers'
 import type { TierCode } from '../../../contract'
-import type { Tx } from '../db'
+import { preparedStatement, type Tx } from '../db'
 import { stores, tiers } from '../schema'
 
 export type StoreRow = typeof stores.$inferSelect
@@ -27,4 +27,18 @@ export async function findStoreWithTiers(tx: Tx, code: string): Promise<{ store:
     t ? [{ code: t.code as TierCode, name: t.name, minGrowth: t.minGrowth, discountPct: t.discountPct }] : [],
   )
   return { store: rows[0].store, tiers: list }
+}
+
+const configVersionOf = preparedStatement<{ v: number | string }, { code: string }>(
+  'store_config_version',
+  sql`select config_version as v from ${stores} where code = ${sql.placeholder('code')}`,
+)
+
+/**
+ * The store's config_version (bumped by a trigger on any change to the store or its tiers), or null when the
+ * store does not exist: one tiny indexed read, for a cache to tell whether what it holds is still current.
+ */
+export async function findStoreConfigVersion(tx: Tx, code: string): Promise<number | null> {
+  const [row] = await configVersionOf(tx, { code })
+  return row ? Number(row.v) : null
 }
