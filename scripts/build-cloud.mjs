@@ -28,6 +28,8 @@ for (const spec of specs) {
     target: 'node16', // WeChat cloud functions offer Node 16 and newer
     format: 'cjs',
     minify: true,
+    // Logs name an error by its class (describeError): keep class and function names through minification.
+    keepNames: true,
     sourcemap: false,
     legalComments: 'none',
     // wx-server-sdk comes from WeChat's own install; PGlite is only for local use; pg-native is optional in pg.
