@@ -4,6 +4,8 @@ import { pointsExpireAt } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { addGrowth, findMemberByNo, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
+import type { NewNotification } from '../../db/repositories/notifications'
+import { noteQueued } from '../notifications/enqueue'
 import { recordPurchaseWithPoints } from '../../db/repositories/points-ledger'
 import { findPurchaseByReceipt, insertPurchaseIfNew } from '../../db/repositories/purchases'
 import type { UseCaseContext } from '../store-context'
@@ -18,6 +20,12 @@ export interface PurchaseToCredit {
   amountFen: number
   /** A manager recording to their own card: allowed, and said so in the audit log. */
   selfService?: boolean
+  /**
+   * The notification to queue when points are credited (「积分到账」), from what was credited and the balance
+   * after it: written in the purchase's own statement, so only for a new receipt, once per its dedupe key. The
+   * balance is the locked row's plus the points (checked against the statement's answer).
+   */
+  notify?: (credited: { points: number; balance: number }) => NewNotification
 }
 
 /**
@@ -44,7 +52,8 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   }
   let totals: MemberTotals
   if (earned.points > 0) {
-    // The usual case: receipt, points, growth, promotion, ledger entry and audit entry in one statement.
+    // The usual case: receipt, points, growth, promotion, ledger, audit and notification in one statement.
+    const notification = purchase.notify?.({ points: earned.points, balance: member.pointsBalance + earned.points }) ?? null
     const recorded = await recordPurchaseWithPoints(tx, {
       ...claim,
       points: earned.points,
@@ -54,9 +63,17 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       note: `消费 小票 ${receiptNo}`,
       expiresAt: pointsExpireAt(now, store.timezone),
       audit: { action: 'purchase.record', detail: auditDetail },
+      notification,
     })
     if (!recorded) return alreadyRecorded(ctx, purchase)
     totals = recorded.posted
+    if (notification) {
+      // The member row was not locked after all: the notification states a wrong balance. Roll everything back.
+      if (totals.pointsBalance !== member.pointsBalance + earned.points) {
+        throw new Error('creditPurchase: the balance moved under the purchase (member row not locked?)')
+      }
+      noteQueued(ctx, notification, recorded.notificationId)
+    }
   } else {
     // A purchase under ¥1 earns no points and has no ledger entry: claim the receipt, then add any growth.
     const purchaseId = await insertPurchaseIfNew(tx, claim)
