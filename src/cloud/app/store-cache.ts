@@ -44,10 +44,14 @@ export class StoreCache {
   /** `nowMs` is injectable for tests (a monotonic clock, not the business clock). */
   constructor(private readonly nowMs: () => number = () => performance.now()) {}
 
-  async get(tx: Tx, code: string): Promise<StoreConfig | null> {
+  /**
+   * `knownVersion`: the store's config_version as the caller already read it in this transaction (a staff call
+   * reads it with the staff row), or undefined to have it read here.
+   */
+  async get(tx: Tx, code: string, knownVersion?: number | null): Promise<StoreConfig | null> {
     const cached = this.entries.get(code)
     if (cached && this.nowMs() - cached.loadedAtMs < STORE_CACHE_MAX_AGE_MS) {
-      const version = await findStoreConfigVersion(tx, code)
+      const version = knownVersion !== undefined ? knownVersion : await findStoreConfigVersion(tx, code)
       if (version === cached.store.configVersion) return cached
     }
     const found = await loadStoreConfig(tx, code)

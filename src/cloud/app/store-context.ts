@@ -25,9 +25,12 @@ export interface UseCaseContext {
   effects: { notificationsQueued: number }
 }
 
-/** With a cache (dispatch passes one per database), a call costs one small read unless the store changed. */
-export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date, cache?: StoreCache): Promise<UseCaseContext> {
-  const found = cache ? await cache.get(tx, STORE_CODE) : await loadStoreConfig(tx, STORE_CODE)
+/**
+ * With a cache (dispatch passes one per database), a call costs one small read unless the store changed, and
+ * none when the caller already read the store's config_version in this transaction (`knownVersion`).
+ */
+export async function loadStoreContext(tx: Tx, config: AppConfig, now: Date, cache?: StoreCache, knownVersion?: number | null): Promise<UseCaseContext> {
+  const found = cache ? await cache.get(tx, STORE_CODE, knownVersion) : await loadStoreConfig(tx, STORE_CODE)
   // A missing store is a deployment mistake, not the caller's: it surfaces as INTERNAL and in the logs.
   if (!found) throw new Error(`store '${STORE_CODE}' is not set up (run npm run store -- init, or seedDemoData locally)`)
   const { store, tiers, notificationTemplates } = found

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Role } from '../../../contract'
 import { preparedStatement, type Tx } from '../db'
-import { staff } from '../schema'
+import { staff, stores } from '../schema'
 
 export type StaffRow = Omit<typeof staff.$inferSelect, 'role'> & { role: Exclude<Role, 'member'> }
 
@@ -27,6 +27,23 @@ const activeStaffByOpenid = preparedStatement<StaffDbRow, { storeId: number; ope
 export async function findActiveStaff(tx: Tx, storeId: number, openid: string): Promise<StaffRow | null> {
   const [row] = await activeStaffByOpenid(tx, { storeId, openid })
   return row ? toStaffRow(row) : null
+}
+
+const storeVersionAndActiveStaff = preparedStatement<{ [K in keyof StaffDbRow]: StaffDbRow[K] | null } & { config_version: number | string }, { storeCode: string; openid: string }>(
+  'store_version_and_active_staff',
+  sql`select st.config_version, s.id, s.store_id, s.openid, s.name, s.role, s.active, s.forged_blocked_until, s.created_at
+    from ${stores} st left join ${staff} s on s.store_id = st.id and s.openid = ${sql.placeholder('openid')} and s.active
+    where st.code = ${sql.placeholder('storeCode')}`,
+)
+
+/**
+ * A staff call's first read: the store's config_version (for the store cache) and the caller's active staff row
+ * in that store, in one round trip. `configVersion` null: no such store.
+ */
+export async function findStoreVersionAndActiveStaff(tx: Tx, storeCode: string, openid: string): Promise<{ configVersion: number | null; staff: StaffRow | null }> {
+  const [row] = await storeVersionAndActiveStaff(tx, { storeCode, openid })
+  if (!row) return { configVersion: null, staff: null }
+  return { configVersion: Number(row.config_version), staff: row.id === null ? null : toStaffRow(row as StaffDbRow) }
 }
 
 function toStaffRow(r: StaffDbRow): StaffRow {
