@@ -14,8 +14,8 @@ export async function findMemberByOpenid(tx: Tx, storeId: number, openid: string
   return rows[0] ?? null
 }
 
-/** A members row as a raw statement returns it (bigint as text, times as text on node-postgres). */
-interface MemberDbRow {
+/** A members row as a raw statement (or to_jsonb) returns it (bigint and times as text on node-postgres). */
+export interface MemberDbRow {
   id: number | string
   store_id: number
   openid: string
@@ -37,7 +37,7 @@ const MEMBER_COLUMNS = sql.raw(
   'id, store_id, openid, member_no, nickname, phone_enc, phone_hash, birthday_enc, birth_month, tier_code, points_balance, growth, status, opened_at, closed_at',
 )
 
-function toMemberRow(r: MemberDbRow): MemberRow {
+export function toMemberRow(r: MemberDbRow): MemberRow {
   return {
     id: Number(r.id),
     storeId: r.store_id,
