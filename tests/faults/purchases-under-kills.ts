@@ -38,12 +38,17 @@ export async function purchasesUnderKills(load: KillLoad): Promise<{ outcomes: M
     let killed = 0
     for (let round = 0; round < load.killRounds && !loadDone; round++) {
       await sleep(load.pauseMs(round))
+      // Not after the load: a kill then only hits idle connections, and a call checking one out before its
+      // termination notice is read fails INTERNAL. That is the "calls in flight" case, not "later calls".
+      if (loadDone) break
       killed += await load.terminate()
     }
     return killed
   }
   const work = Promise.all(Array.from({ length: load.workers }, worker)).finally(() => (loadDone = true))
   const [killed] = await Promise.all([killer(), work])
+  // Let every killed idle connection's termination notice arrive and drop it from its pool before "later" calls.
+  await sleep(200)
   return { outcomes, killed }
 }
 

@@ -1,6 +1,6 @@
 import { AppError, api, zodIssuesToFields, type ApiResult } from '../../contract'
 import { describeError } from '../db/loggable-error'
-import { resolveAccess } from './access'
+import { prefetchStaff, resolveAccess } from './access'
 import type { Caller } from './caller'
 import type { AppDeps } from './deps'
 import { RecordedRefusal } from './recorded-refusal'
@@ -25,10 +25,12 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     const now = deps.now?.() ?? new Date()
     let effects: UseCaseContext['effects'] | undefined
     const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
-      const ctx = await loadStoreContext(tx, deps.config, now, storeCacheFor(deps.db))
+      // The identity check and the use case see the same data: both inside this one transaction. A staff call
+      // reads its staff row with the store's config_version (one round trip for both).
+      const prefetched = await prefetchStaff(tx, operation.access, caller)
+      const ctx = await loadStoreContext(tx, deps.config, now, storeCacheFor(deps.db), prefetched?.configVersion)
       effects = ctx.effects
-      // The identity check and the use case see the same data: both inside this one transaction.
-      const who = await resolveAccess(ctx, operation.access, caller)
+      const who = await resolveAccess(ctx, operation.access, caller, prefetched)
       try {
         // Output through the contract too, before commit: it drops anything internal (row ids, ciphertexts) a
         // view might let through, and an answer that fails it rolls the work back instead of reporting INTERNAL

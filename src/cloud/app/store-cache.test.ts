@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { createAppFixture, memberCodeOf, type AppFixture } from '../../../tests/helpers/app-fixture'
-import { stores, tiers } from '../db/schema'
+import { members, notificationTemplates, notifications, stores, tiers } from '../db/schema'
 import { DEMO_OPENIDS } from './index'
 import { StoreCache, STORE_CACHE_MAX_AGE_MS } from './store-cache'
 import { STORE_CODE } from './store-context'
@@ -43,7 +43,31 @@ describe('the store and tiers cache', () => {
     expect(await record('CACHE-RATE-3')).toBe(100)
   })
 
-  it('bumps stores.config_version on every kind of change to the store or its tiers', async () => {
+  it('queues a purchase\'s notification with a template changed behind its back on the very next call', async () => {
+    const record = async (receiptNo: string) => {
+      await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, DEMO_OPENIDS.member), receiptNo, amountFen: 10_000 }, DEMO_OPENIDS.clerk)
+      const [row] = await app.db
+        .select({ templateId: notifications.templateId, deliveryStatus: notifications.deliveryStatus })
+        .from(notifications)
+        .innerJoin(members, eq(members.id, notifications.memberId))
+        .where(eq(notifications.dedupeKey, `points_credited:purchase:${receiptNo}`))
+      return row
+    }
+    const [{ id: _id, ...template }] = await app.db.select().from(notificationTemplates)
+    expect(await record('CACHE-TPL-1')).toEqual({ templateId: template.templateId, deliveryStatus: 'pending' }) // cached from here on
+    await app.db.update(notificationTemplates).set({ templateId: 'tpl-changed-elsewhere' })
+    try {
+      expect(await record('CACHE-TPL-2')).toEqual({ templateId: 'tpl-changed-elsewhere', deliveryStatus: 'pending' })
+      await app.db.delete(notificationTemplates)
+      expect(await record('CACHE-TPL-3')).toEqual({ templateId: null, deliveryStatus: 'none' })
+    } finally {
+      await app.db.delete(notificationTemplates)
+      await app.db.insert(notificationTemplates).values(template)
+    }
+    expect(await record('CACHE-TPL-4')).toEqual({ templateId: template.templateId, deliveryStatus: 'pending' })
+  })
+
+  it('bumps stores.config_version on every kind of change to the store, its tiers or its notification templates', async () => {
     const version = async () => (await app.db.select({ v: stores.configVersion }).from(stores).where(eq(stores.code, STORE_CODE)))[0].v
     const seen = [await version()]
     const [store] = await app.db.select().from(stores)
@@ -55,6 +79,15 @@ describe('the store and tiers cache', () => {
     seen.push(await version())
     await app.db.insert(tiers).values({ storeId: diamond.storeId, code: diamond.code, name: diamond.name, minGrowth: diamond.minGrowth, discountPct: diamond.discountPct })
     seen.push(await version())
+    const [{ id: _id, ...template }] = await app.db.update(notificationTemplates).set({ page: 'pages/index/index' }).returning()
+    seen.push(await version())
+    await app.db.delete(notificationTemplates)
+    seen.push(await version())
+    await app.db.insert(notificationTemplates).values(template)
+    seen.push(await version())
+    await app.db.execute(sql`truncate notification_templates`)
+    seen.push(await version())
+    await app.db.insert(notificationTemplates).values(template)
     expect(new Set(seen).size).toBe(seen.length)
   })
 

@@ -1,5 +1,6 @@
-import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm'
+import { fillPlaceholders, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm'
 import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core'
+import { Client } from 'pg'
 import type * as schema from './schema'
 
 type Schema = typeof schema
@@ -26,6 +27,13 @@ const dialect = new PgDialect()
 export function preparedStatement<Row, Values extends Record<string, unknown>>(name: string, query: SQL): (tx: Tx, values: Values) => Promise<Row[]> {
   const built = dialect.sqlToQuery(query)
   return async (tx, values) => {
+    // On node-postgres, straight to the transaction's connection: drizzle's prepared-query wrapper costs as much
+    // CPU as a small query. Rows then carry pg's own types (timestamps as Date, not text): callers map both.
+    const client = (tx._.session as unknown as { client?: unknown }).client
+    if (client instanceof Client) {
+      const result = await client.query<Row & object>({ name, text: built.sql, values: fillPlaceholders(built.params, values) })
+      return result.rows
+    }
     const result = await tx._.session.prepareQuery(built, undefined, name, false).execute(values)
     return (result as { rows: Row[] }).rows
   }

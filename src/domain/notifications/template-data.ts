@@ -1,9 +1,5 @@
 import dayjs from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
+import { inZone } from '../zone-offset'
 
 /**
  * WeChat subscription-message data, checked before anything is queued: a value WeChat would refuse (47003) is
@@ -34,11 +30,19 @@ function limited(max: number, pattern: RegExp, what: string): Formatter {
   }
 }
 
-function time(format: string): Formatter {
+// A full ISO instant (what payloads carry: Date.toISOString()) parses the same with Date.parse; anything else is
+// parsed by dayjs as before (its rules for zone-less strings differ from Date.parse's).
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
+/** `withTime`: "2027年1月1日 00:00", else "2027年1月1日", in the store's zone (zone-offset.ts: no Intl per call). */
+function time(withTime: boolean): Formatter {
   return (value, timeZone) => {
-    const at = dayjs(typeof value === 'number' ? value : String(value))
-    if (!at.isValid()) return { problem: 'not a time' }
-    return at.tz(timeZone).format(format)
+    const atMs = typeof value === 'string' && ISO_INSTANT.test(value) ? Date.parse(value) : dayjs(typeof value === 'number' ? value : String(value)).valueOf()
+    if (!Number.isFinite(atMs)) return { problem: 'not a time' }
+    const local = inZone(atMs, timeZone)
+    const date = `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`
+    if (!withTime) return date
+    return `${date} ${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
   }
 }
 
@@ -61,8 +65,8 @@ const FORMATTERS: Record<string, Formatter> = {
     if (text.replace(/\D/g, '').length > 10) return { problem: 'more than 10 digits' }
     return `${text}元`
   },
-  time: time('YYYY年M月D日 HH:mm'),
-  date: time('YYYY年M月D日'),
+  time: time(true),
+  date: time(false),
   name: (value) => {
     const s = String(value).trim()
     const max = HAN.test(s) ? 10 : 20

@@ -3,9 +3,11 @@ import { earningsForPurchase } from '../../../domain/points'
 import { pointsExpireAt } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
 import { writeAudit } from '../../db/repositories/audit-log'
-import { addGrowth, findMemberByNo, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
+import { addGrowth, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
+import type { NewNotification } from '../../db/repositories/notifications'
+import { noteQueued } from '../notifications/enqueue'
 import { recordPurchaseWithPoints } from '../../db/repositories/points-ledger'
-import { findPurchaseByReceipt, insertPurchaseIfNew } from '../../db/repositories/purchases'
+import { insertPurchaseIfNew, recordRepeatedReceipt } from '../../db/repositories/purchases'
 import type { UseCaseContext } from '../store-context'
 import { toTierView } from '../tier-view'
 import { toStaffMemberView } from './staff-member-view'
@@ -18,6 +20,12 @@ export interface PurchaseToCredit {
   amountFen: number
   /** A manager recording to their own card: allowed, and said so in the audit log. */
   selfService?: boolean
+  /**
+   * The notification to queue when points are credited (「积分到账」), from what was credited and the balance
+   * after it: written in the purchase's own statement, so only for a new receipt, once per its dedupe key. The
+   * balance is the locked row's plus the points (checked against the statement's answer).
+   */
+  notify?: (credited: { points: number; balance: number }) => NewNotification
 }
 
 /**
@@ -44,7 +52,8 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   }
   let totals: MemberTotals
   if (earned.points > 0) {
-    // The usual case: receipt, points, growth, promotion, ledger entry and audit entry in one statement.
+    // The usual case: receipt, points, growth, promotion, ledger, audit and notification in one statement.
+    const notification = purchase.notify?.({ points: earned.points, balance: member.pointsBalance + earned.points }) ?? null
     const recorded = await recordPurchaseWithPoints(tx, {
       ...claim,
       points: earned.points,
@@ -54,9 +63,17 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       note: `消费 小票 ${receiptNo}`,
       expiresAt: pointsExpireAt(now, store.timezone),
       audit: { action: 'purchase.record', detail: auditDetail },
+      notification,
     })
     if (!recorded) return alreadyRecorded(ctx, purchase)
     totals = recorded.posted
+    if (notification) {
+      // The member row was not locked after all: the notification states a wrong balance. Roll everything back.
+      if (totals.pointsBalance !== member.pointsBalance + earned.points) {
+        throw new Error('creditPurchase: the balance moved under the purchase (member row not locked?)')
+      }
+      noteQueued(ctx, notification, recorded.notificationId)
+    }
   } else {
     // A purchase under ¥1 earns no points and has no ledger entry: claim the receipt, then add any growth.
     const purchaseId = await insertPurchaseIfNew(tx, claim)
@@ -80,22 +97,25 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
  * recorded"; another member or another amount is a conflict, and nothing moves.
  */
 async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
-  const existing = await findPurchaseByReceipt(ctx.tx, ctx.store.id, purchase.receiptNo)
+  // One statement: the first recording, the audit entry (only for the same member and amount) and the member
+  // row as now (the one we hold may predate the credit made by the first recording).
+  const repeat = await recordRepeatedReceipt(ctx.tx, {
+    storeId: ctx.store.id,
+    receiptNo: purchase.receiptNo,
+    memberId: purchase.member.id,
+    amountFen: purchase.amountFen,
+    staffId: purchase.staffId,
+    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, ...(purchase.selfService ? { selfService: true } : {}) },
+    createdAt: ctx.now,
+  })
+  const existing = repeat.purchase
   if (!existing) throw new Error('creditPurchase: conflicting purchase row vanished')
   if (existing.memberId !== purchase.member.id) throw new AppError('RECEIPT_CONFLICT')
   // A retry repeats the amount; a different amount means one of the two entries is a typo, and the clerk must see it.
   if (existing.amountFen !== purchase.amountFen) {
     throw new AppError('RECEIPT_AMOUNT_MISMATCH', `该小票号已按 ${formatYuan(existing.amountFen)} 入账，与本次金额不同，请核对小票`)
   }
-  await writeAudit(ctx.tx, {
-    staffId: purchase.staffId,
-    action: 'purchase.duplicate',
-    memberId: purchase.member.id,
-    detail: { receiptNo: purchase.receiptNo, amountFen: purchase.amountFen, purchaseId: existing.id, ...(purchase.selfService ? { selfService: true } : {}) },
-    createdAt: ctx.now,
-  })
-  // Re-read: the member row we hold predates the credit made by the first recording.
-  const current = (await findMemberByNo(ctx.tx, ctx.store.id, purchase.member.memberNo)) ?? purchase.member
+  const current = repeat.member ?? purchase.member
   return { alreadyRecorded: true, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: toStaffMemberView(ctx, current) }
 }
 

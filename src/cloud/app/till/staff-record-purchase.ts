@@ -1,6 +1,6 @@
 import { AppError, type StaffRole } from '../../../contract'
 import { pointsCreditedNotification } from '../../../domain/notifications/points-credited'
-import { enqueueNotification } from '../notifications/enqueue'
+import { notificationRow } from '../notifications/enqueue'
 import { defineOperation } from '../operation'
 import { creditPurchase } from './credit-purchase'
 import { memberByCode, memberByTicket } from './member-by-code'
@@ -25,21 +25,10 @@ export const staffRecordPurchase = defineOperation({
     // The same WeChat identity on both sides of the till: a clerk crediting their own card.
     const selfService = member.openid === staff.openid
     if (selfService && !SELF_SERVICE_ROLES.includes(staff.role)) throw new AppError('SELF_DEALING')
-    const result = await creditPurchase(ctx, { member, staffId: staff.id, receiptNo: input.receiptNo, amountFen: input.amountFen, selfService })
-    // 「积分到账」 in the same transaction as the credit; keyed by the receipt, so a replay queues nothing new.
-    if (!result.alreadyRecorded && result.pointsEarned > 0) {
-      await enqueueNotification(
-        ctx,
-        member.id,
-        pointsCreditedNotification({
-          receiptNo: input.receiptNo,
-          points: result.pointsEarned,
-          balance: result.member.pointsBalance,
-          amountFen: input.amountFen,
-          at: ctx.now,
-        }),
-      )
-    }
-    return result
+    // 「积分到账」 in the credit's own statement (only when points are credited for a new receipt); keyed by the
+    // receipt, so a replay queues nothing new.
+    const notify = ({ points, balance }: { points: number; balance: number }) =>
+      notificationRow(ctx, member.id, pointsCreditedNotification({ receiptNo: input.receiptNo, points, balance, amountFen: input.amountFen, at: ctx.now }))
+    return creditPurchase(ctx, { member, staffId: staff.id, receiptNo: input.receiptNo, amountFen: input.amountFen, selfService, notify })
   },
 })

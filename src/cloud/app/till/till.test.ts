@@ -210,6 +210,14 @@ describe('recording a purchase at the till', () => {
     expect(after.purchases).toBe(before.purchases)
     expect(after.pointsLedger).toBe(before.pointsLedger)
     expect((await memberRow(openid)).pointsBalance).toBe(50)
+    // The repeat is audited, naming the first recording.
+    const [purchase] = await app.db.select().from(purchases).where(eq(purchases.receiptNo, 'DUP-1'))
+    expect(after.auditLog).toBe(before.auditLog + 1)
+    expect(await lastAudit()).toMatchObject({
+      action: 'purchase.duplicate',
+      memberId: (await memberRow(openid)).id,
+      detail: { receiptNo: 'DUP-1', amountFen: 5_000, purchaseId: purchase.id },
+    })
   })
 
   it('treats receipt numbers case-insensitively: "dup-2" after "DUP-2" is the same receipt', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm'
 import type { TierCode } from '../../../contract/enums'
-import { executeRows, type Tx } from '../db'
+import { executeRows, preparedStatement, type Tx } from '../db'
 import { members } from '../schema'
 
 export type MemberRow = typeof members.$inferSelect
@@ -14,16 +14,62 @@ export async function findMemberByOpenid(tx: Tx, storeId: number, openid: string
   return rows[0] ?? null
 }
 
+/** A members row as a raw statement (or to_jsonb) returns it (bigint and times as text on node-postgres). */
+export interface MemberDbRow {
+  id: number | string
+  store_id: number
+  openid: string
+  member_no: string
+  nickname: string
+  phone_enc: string
+  phone_hash: string | null
+  birthday_enc: string | null
+  birth_month: number | null
+  tier_code: string
+  points_balance: number
+  growth: number
+  status: string
+  opened_at: string | Date
+  closed_at: string | Date | null
+}
+
+const MEMBER_COLUMNS = sql.raw(
+  'id, store_id, openid, member_no, nickname, phone_enc, phone_hash, birthday_enc, birth_month, tier_code, points_balance, growth, status, opened_at, closed_at',
+)
+
+export function toMemberRow(r: MemberDbRow): MemberRow {
+  return {
+    id: Number(r.id),
+    storeId: r.store_id,
+    openid: r.openid,
+    memberNo: r.member_no,
+    nickname: r.nickname,
+    phoneEnc: r.phone_enc,
+    phoneHash: r.phone_hash,
+    birthdayEnc: r.birthday_enc,
+    birthMonth: r.birth_month,
+    tierCode: r.tier_code,
+    pointsBalance: r.points_balance,
+    growth: r.growth,
+    status: r.status,
+    openedAt: new Date(r.opened_at),
+    closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+  }
+}
+
+// On every till call: built once, planned once per connection, rows mapped by hand (no query builder per call).
+const memberByNo = preparedStatement<MemberDbRow, { storeId: number; memberNo: string }>(
+  'member_by_no',
+  sql`select ${MEMBER_COLUMNS} from ${members} where store_id = ${sql.placeholder('storeId')} and member_no = ${sql.placeholder('memberNo')} limit 1`,
+)
+const memberByNoForUpdate = preparedStatement<MemberDbRow, { storeId: number; memberNo: string }>(
+  'member_by_no_for_update',
+  sql`select ${MEMBER_COLUMNS} from ${members} where store_id = ${sql.placeholder('storeId')} and member_no = ${sql.placeholder('memberNo')} limit 1 for update`,
+)
+
 export async function findMemberByNo(tx: Tx, storeId: number, memberNo: string): Promise<MemberRow | null> {
-  // Prepared (on every till call): PostgreSQL plans it once per connection.
-  const rows = await tx
-    .select()
-    .from(members)
-    .where(and(eq(members.storeId, sql.placeholder('storeId')), eq(members.memberNo, sql.placeholder('memberNo'))))
-    .limit(1)
-    .prepare('member_by_no')
-    .execute({ storeId, memberNo })
-  return rows[0] ?? null
+  const [row] = await memberByNo(tx, { storeId, memberNo })
+  return row ? toMemberRow(row) : null
 }
 
 /**
@@ -31,15 +77,8 @@ export async function findMemberByNo(tx: Tx, storeId: number, memberNo: string):
  * ones its single write statement builds on, so a promotion decided from them cannot race another purchase).
  */
 export async function findMemberByNoForUpdate(tx: Tx, storeId: number, memberNo: string): Promise<MemberRow | null> {
-  const rows = await tx
-    .select()
-    .from(members)
-    .where(and(eq(members.storeId, sql.placeholder('storeId')), eq(members.memberNo, sql.placeholder('memberNo'))))
-    .limit(1)
-    .for('update')
-    .prepare('member_by_no_for_update')
-    .execute({ storeId, memberNo })
-  return rows[0] ?? null
+  const [row] = await memberByNoForUpdate(tx, { storeId, memberNo })
+  return row ? toMemberRow(row) : null
 }
 
 export async function findActiveMemberByPhoneHash(tx: Tx, storeId: number, phoneHash: string): Promise<MemberRow | null> {

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { DeliveryStatus, NotificationKind } from '../../../contract/enums'
-import { executeRows, type Tx } from '../db'
+import { executeRows, preparedStatement, type Tx } from '../db'
 import { notifications } from '../schema'
 
 export type NotificationRow = typeof notifications.$inferSelect
@@ -21,14 +21,35 @@ export interface NewNotification {
   createdAt: Date
 }
 
+/** A NewNotification as statement parameters (JSON as text, times as ISO strings: the same on PGlite and pg). */
+export type NotificationValues = Record<'storeId' | 'memberId' | 'kind' | 'dedupeKey' | 'title' | 'body' | 'payload' | 'deliveryStatus' | 'templateId' | 'wechatData' | 'page' | 'lastError' | 'createdAt', unknown>
+
+export function notificationValues(row: NewNotification): NotificationValues {
+  return {
+    ...row,
+    payload: JSON.stringify(row.payload),
+    wechatData: row.wechatData === null ? null : JSON.stringify(row.wechatData),
+    createdAt: row.createdAt.toISOString(),
+  }
+}
+
+const insertNotificationStatement = preparedStatement<{ id: number | string }, NotificationValues>(
+  'notification_insert_if_new',
+  sql`
+    insert into ${notifications} (store_id, member_id, kind, dedupe_key, title, body, payload, delivery_status, template_id, wechat_data,
+      page, last_error, created_at, next_attempt_at)
+    values (${sql.placeholder('storeId')}::int, ${sql.placeholder('memberId')}::bigint, ${sql.placeholder('kind')}, ${sql.placeholder('dedupeKey')},
+      ${sql.placeholder('title')}, ${sql.placeholder('body')}, ${sql.placeholder('payload')}::jsonb, ${sql.placeholder('deliveryStatus')},
+      ${sql.placeholder('templateId')}::text, ${sql.placeholder('wechatData')}::jsonb, ${sql.placeholder('page')}::text,
+      ${sql.placeholder('lastError')}::text, ${sql.placeholder('createdAt')}::timestamptz, ${sql.placeholder('createdAt')}::timestamptz)
+    on conflict (store_id, dedupe_key) do nothing
+    returning id`,
+)
+
 /** Queues one notification, once per dedupe key: the id, or null when that key was queued before. */
 export async function insertNotificationIfNew(tx: Tx, row: NewNotification): Promise<number | null> {
-  const inserted = await tx
-    .insert(notifications)
-    .values({ ...row, nextAttemptAt: row.createdAt })
-    .onConflictDoNothing({ target: [notifications.storeId, notifications.dedupeKey] })
-    .returning({ id: notifications.id })
-  return inserted[0]?.id ?? null
+  const [inserted] = await insertNotificationStatement(tx, notificationValues(row))
+  return inserted ? Number(inserted.id) : null
 }
 
 /** A member's notifications, newest first, after `beforeId` (keyset paging). */

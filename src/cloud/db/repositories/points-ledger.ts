@@ -2,7 +2,8 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import { AppError } from '../../../contract/errors'
 import type { LedgerReason, TierCode } from '../../../contract/enums'
 import { executeRows, preparedStatement, type Tx } from '../db'
-import { auditLog, members, pointsLedger, purchases } from '../schema'
+import { auditLog, members, notifications, pointsLedger, purchases } from '../schema'
+import { notificationValues, type NewNotification, type NotificationValues } from './notifications'
 import type { NewPurchase } from './purchases'
 
 export type LedgerRow = typeof pointsLedger.$inferSelect
@@ -89,18 +90,34 @@ export interface PurchaseCredit extends Required<NewPurchase>, Pick<PointsMoveme
   promoteTo: TierCode | null
   /** The audit entry written with it; `purchaseId` is added to its detail by the statement. */
   audit: { action: string; detail: Record<string, unknown> }
+  /**
+   * A notification queued with it (「积分到账」), or null: inserted only when this statement credits the points
+   * (a new receipt), and once per its dedupe key.
+   */
+  notification: NewNotification | null
 }
 
-type PurchaseCreditValues = Omit<PurchaseCredit, 'audit'> & { auditAction: string; auditDetail: string }
+type NotificationColumn = Exclude<keyof NotificationValues, 'storeId' | 'memberId'>
+type NotificationParam = `notification${Capitalize<NotificationColumn>}`
+type PurchaseCreditValues = Omit<PurchaseCredit, 'audit' | 'notification'> & { auditAction: string; auditDetail: string } & Record<NotificationParam, unknown>
+const n = (column: NotificationColumn) => sql.placeholder(`notification${column[0].toUpperCase()}${column.slice(1)}`)
 
 /**
  * A purchase in ONE statement (the till's hot path): the receipt row is inserted unless that receipt is already
  * recorded (its unique key is the idempotency key), and only if it was inserted do the balance, growth (and a
- * promotion) move, the ledger entry get written from the updated row, and the audit entry follow. A duplicate
- * or a concurrent second clerk moves nothing, exactly as claiming first and then calling postPoints.
+ * promotion) move, the ledger entry get written from the updated row, and the audit entry and the notification (if
+ * any) follow. A duplicate or a concurrent second clerk moves nothing, exactly as claiming first and then
+ * calling postPoints.
  */
 const recordPurchaseStatement = preparedStatement<
-  { purchase_id: number | string | null; entry_id: number | string | null; points_balance: number | null; growth: number | null; tier_code: string | null },
+  {
+    purchase_id: number | string | null
+    entry_id: number | string | null
+    notification_id: number | string | null
+    points_balance: number | null
+    growth: number | null
+    tier_code: string | null
+  },
   Record<keyof PurchaseCreditValues, unknown>
 >(
   'purchase_record_and_credit',
@@ -126,31 +143,73 @@ const recordPurchaseStatement = preparedStatement<
       select ${p('staffId')}::int, ${p('auditAction')}, updated.id,
         ${p('auditDetail')}::jsonb || jsonb_build_object('purchaseId', claimed.id), ${p('createdAt')}::timestamptz
       from updated cross join claimed
+    ), notice as (
+      insert into ${notifications} (store_id, member_id, kind, dedupe_key, title, body, payload, delivery_status, template_id, wechat_data,
+        page, last_error, created_at, next_attempt_at)
+      select store_id, id, ${n('kind')}::text, ${n('dedupeKey')}, ${n('title')}, ${n('body')}, ${n('payload')}::jsonb, ${n('deliveryStatus')},
+        ${n('templateId')}::text, ${n('wechatData')}::jsonb, ${n('page')}::text, ${n('lastError')}::text,
+        ${n('createdAt')}::timestamptz, ${n('createdAt')}::timestamptz
+      from updated
+      where ${n('kind')}::text is not null
+      on conflict (store_id, dedupe_key) do nothing
+      returning id
     )
-    select (select id from claimed) as purchase_id, (select id from entry) as entry_id, updated.points_balance, updated.growth, updated.tier_code
+    select (select id from claimed) as purchase_id, (select id from entry) as entry_id, (select id from notice) as notification_id,
+      updated.points_balance, updated.growth, updated.tier_code
     from (select 1) as one left join updated on true`,
 )
 
+/** The notification's columns as the statement's parameters (its store and member are the purchase's); all null: none. */
+function notificationParams(notification: NewNotification | null): Record<NotificationParam, unknown> {
+  const v = notification ? notificationValues(notification) : null
+  return {
+    notificationKind: v?.kind ?? null,
+    notificationDedupeKey: v?.dedupeKey ?? null,
+    notificationTitle: v?.title ?? null,
+    notificationBody: v?.body ?? null,
+    notificationPayload: v?.payload ?? null,
+    notificationDeliveryStatus: v?.deliveryStatus ?? null,
+    notificationTemplateId: v?.templateId ?? null,
+    notificationWechatData: v?.wechatData ?? null,
+    notificationPage: v?.page ?? null,
+    notificationLastError: v?.lastError ?? null,
+    notificationCreatedAt: v?.createdAt ?? null,
+  }
+}
+
+export interface RecordedPurchase {
+  purchaseId: number
+  posted: PostedPoints
+  /** The notification's id, or null when none was given or its dedupe key was queued before. */
+  notificationId: number | null
+}
+
 /**
- * Records the purchase, credits its points (> 0) and growth, applies `promoteTo` and writes the audit entry;
- * null when the receipt was already recorded (nothing written). MEMBER_CLOSED when the card is not active
- * (the caller's transaction then rolls back the receipt too).
+ * Records the purchase, credits its points (> 0) and growth, applies `promoteTo`, writes the audit entry and
+ * queues the notification (if any; its member and store are the purchase's); null when the receipt was already
+ * recorded (nothing written). MEMBER_CLOSED when the card is not active (the caller's transaction then rolls
+ * back the receipt too).
  */
-export async function recordPurchaseWithPoints(tx: Tx, credit: PurchaseCredit): Promise<{ purchaseId: number; posted: PostedPoints } | null> {
+export async function recordPurchaseWithPoints(tx: Tx, credit: PurchaseCredit): Promise<RecordedPurchase | null> {
   if (!Number.isSafeInteger(credit.points) || credit.points <= 0) throw new Error(`recordPurchaseWithPoints: points must be a positive integer, got ${credit.points}`)
-  const { audit, ...rest } = credit
+  const { audit, notification, ...rest } = credit
+  if (notification && (notification.memberId !== credit.memberId || notification.storeId !== credit.storeId)) {
+    throw new Error('recordPurchaseWithPoints: the notification must be for the purchase\'s member and store')
+  }
   const [row] = await recordPurchaseStatement(tx, {
     ...rest,
     createdAt: credit.createdAt.toISOString(),
     expiresAt: credit.expiresAt?.toISOString() ?? null,
     auditAction: audit.action,
     auditDetail: JSON.stringify(audit.detail),
+    ...notificationParams(notification),
   })
   if (row.purchase_id === null) return null
   if (row.entry_id === null) return explainNothingMoved(tx, credit.memberId, credit.storeId, credit.points)
   return {
     purchaseId: Number(row.purchase_id),
     posted: { entryId: Number(row.entry_id), pointsBalance: Number(row.points_balance), growth: Number(row.growth), tierCode: row.tier_code as TierCode },
+    notificationId: row.notification_id === null ? null : Number(row.notification_id),
   }
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm'
-import type { Tx } from '../db'
-import { purchases } from '../schema'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { preparedStatement, type Tx } from '../db'
+import { auditLog, members, purchases } from '../schema'
+import { toMemberRow, type MemberDbRow, type MemberRow } from './members'
 
 export type PurchaseRow = typeof purchases.$inferSelect
 export type NewPurchase = Pick<typeof purchases.$inferInsert, 'storeId' | 'memberId' | 'receiptNo' | 'amountFen' | 'staffId' | 'createdAt'>
@@ -18,9 +19,60 @@ export async function insertPurchaseIfNew(tx: Tx, purchase: NewPurchase): Promis
   return rows[0]?.id ?? null
 }
 
-export async function findPurchaseByReceipt(tx: Tx, storeId: number, receiptNo: string): Promise<PurchaseRow | null> {
-  const rows = await tx.select().from(purchases).where(and(eq(purchases.storeId, storeId), eq(purchases.receiptNo, receiptNo))).limit(1)
-  return rows[0] ?? null
+export interface RepeatedReceipt {
+  /** The receipt as first recorded, or null when it is not there (it cannot vanish: the caller's bug). */
+  purchase: { id: number; memberId: number; amountFen: number } | null
+  /** That purchase's member as now, when it is the member asked about. */
+  member: MemberRow | null
+  /** Whether the repeat was the same member and amount, and so was audited. */
+  audited: boolean
+}
+
+const p = (name: 'storeId' | 'receiptNo' | 'memberId' | 'amountFen' | 'staffId' | 'auditDetail' | 'createdAt') => sql.placeholder(name)
+const repeatStatement = preparedStatement<
+  { id: number | string; member_id: number | string; amount_fen: number; member: MemberDbRow | null; audited: boolean },
+  Record<'storeId' | 'receiptNo' | 'memberId' | 'amountFen' | 'staffId' | 'auditDetail' | 'createdAt', unknown>
+>(
+  'purchase_repeat',
+  sql`
+    with existing as (
+      select id, member_id, amount_fen from ${purchases} where store_id = ${p('storeId')} and receipt_no = ${p('receiptNo')}
+    ), audit as (
+      insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+      select ${p('staffId')}::int, 'purchase.duplicate', member_id, ${p('auditDetail')}::jsonb || jsonb_build_object('purchaseId', id),
+        ${p('createdAt')}::timestamptz
+      from existing
+      where member_id = ${p('memberId')}::bigint and amount_fen = ${p('amountFen')}::int
+      returning 1
+    )
+    select existing.id, existing.member_id, existing.amount_fen, to_jsonb(m) as member, exists (select 1 from audit) as audited
+    from existing left join ${members} m on m.id = existing.member_id and m.id = ${p('memberId')}::bigint`,
+)
+
+/**
+ * A receipt that was already recorded, entered again (a retry, or a second clerk), in one statement: the first
+ * recording, and only when it is the same member and amount (a calm repeat) an audit entry `purchase.duplicate`
+ * with `detail` and the purchase id, and the member's row as it is now.
+ */
+export async function recordRepeatedReceipt(
+  tx: Tx,
+  repeat: { storeId: number; receiptNo: string; memberId: number; amountFen: number; staffId: number; detail: Record<string, unknown>; createdAt: Date },
+): Promise<RepeatedReceipt> {
+  const [row] = await repeatStatement(tx, {
+    storeId: repeat.storeId,
+    receiptNo: repeat.receiptNo,
+    memberId: repeat.memberId,
+    amountFen: repeat.amountFen,
+    staffId: repeat.staffId,
+    auditDetail: JSON.stringify(repeat.detail),
+    createdAt: repeat.createdAt.toISOString(),
+  })
+  if (!row) return { purchase: null, member: null, audited: false }
+  return {
+    purchase: { id: Number(row.id), memberId: Number(row.member_id), amountFen: row.amount_fen },
+    member: row.member ? toMemberRow(row.member) : null,
+    audited: row.audited,
+  }
 }
 
 /** The amounts of a member's purchases by receipt number (for the points history); receipts not found are absent. */
