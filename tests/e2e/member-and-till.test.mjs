@@ -1,44 +1,8 @@
 // The member and the clerk, in a real Chromium against the real server: the clerk records a purchase with the
 // member's current code, the member's points and history update, and the same receipt is not credited twice.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { after, before, test } from 'node:test'
-import { chromium } from 'playwright-core'
-
-const BASE = process.env.E2E_BASE_URL
-const SHOTS = 'artifacts/e2e'
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-
-let browser
-before(async () => {
-  assert.ok(BASE, 'E2E_BASE_URL is set by scripts/e2e.mjs')
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-})
-after(async () => browser?.close())
-
-const byId = (page, id) => page.locator(`[data-testid="${id}"]`).first()
-
-/** Taro renders <Input> as a web component wrapping a real <input>; type into whichever carries the test id. */
-async function fill(page, id, value) {
-  const inner = page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first()
-  await inner.fill(value)
-}
-
-async function open(page, route) {
-  await page.goto(`${BASE}#/${route}`)
-  await page.locator('.taro_page_stationed:visible').first().waitFor()
-}
-
-async function loginAs(page, who) {
-  await open(page, 'pages/card/index')
-  await byId(page, `dev-login-${who}`).click()
-  // The token is stored when the login answers; navigating before that would arrive without a session.
-  await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
-}
+import { test } from 'node:test'
+import { browser, byId, fill, loginAs, open, PHONE, SHOTS } from './harness.mjs'
 
 const number = async (page, id) => Number((await byId(page, id).innerText()).replace(/[^\d-]/g, ''))
 const digits = async (page) => (await byId(page, 'member-code-digits').innerText()).replace(/\D/g, '')

@@ -2,45 +2,13 @@
 // the member code's layout, copy, enlarge and offline behaviour; 开卡; the H5 sub-pages' way back and deep links;
 // a clerk's way to the till; two windows as two identities; a page whose code cannot load while offline.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { after, before, describe, test } from 'node:test'
-import { chromium } from 'playwright-core'
+import { describe, test } from 'node:test'
+import { browser, byId, device, fill, loginAs, open, SHOTS } from './harness.mjs'
 
-const BASE = process.env.E2E_BASE_URL
-const SHOTS = 'artifacts/e2e'
 const WIDTHS = [
   { name: '390', viewport: { width: 390, height: 844 } },
   { name: '320', viewport: { width: 320, height: 568 } },
 ]
-const device = (viewport) => ({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
-
-let browser
-before(async () => {
-  assert.ok(BASE, 'E2E_BASE_URL is set by scripts/e2e.mjs')
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-})
-after(async () => browser?.close())
-
-const byId = (page, id) => page.locator(`[data-testid="${id}"]`).first()
-
-async function fill(page, id, value) {
-  await page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value)
-}
-
-async function open(page, route) {
-  await page.goto(`${BASE}#/${route}`)
-  await page.locator('.taro_page_stationed:visible').first().waitFor()
-}
-
-async function loginAs(page, who, route = 'pages/card/index') {
-  await open(page, route)
-  await byId(page, `dev-login-${who}`).click()
-  await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
-}
 
 const box = async (page, id) => {
   const b = await byId(page, id).boundingBox()

@@ -1,42 +1,10 @@
 // 消息: a clerk records a purchase for the demo member in a real Chromium; the member finds 积分到账 in 消息
 // (reached from 我的, with an unread count), readable at 320 px, and the browser says subscribing is WeChat-only.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { after, before, test } from 'node:test'
-import { chromium } from 'playwright-core'
+import { test } from 'node:test'
+import { browser, byId, device, fill, loginAs, open, PHONE, SHOTS } from './harness.mjs'
 
-const BASE = process.env.E2E_BASE_URL
-const SHOTS = 'artifacts/e2e'
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
-const NARROW = { ...PHONE, viewport: { width: 320, height: 640 } }
-
-let browser
-before(async () => {
-  assert.ok(BASE, 'E2E_BASE_URL is set by scripts/e2e.mjs')
-  mkdirSync(SHOTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
-})
-after(async () => browser?.close())
-
-const byId = (page, id) => page.locator(`[data-testid="${id}"]`).first()
-
-async function fill(page, id, value) {
-  await page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value)
-}
-
-async function open(page, route) {
-  await page.goto(`${BASE}#/${route}`)
-  await page.locator('.taro_page_stationed:visible').first().waitFor()
-}
-
-async function loginAs(page, who) {
-  await open(page, 'pages/card/index')
-  await byId(page, `dev-login-${who}`).click()
-  await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
-}
+const NARROW = device({ width: 320, height: 640 })
 
 test('a purchase at the till shows up as 积分到账 in the member\'s 消息', async () => {
   const member = await (await browser.newContext(NARROW)).newPage()

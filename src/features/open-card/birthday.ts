@@ -1,4 +1,4 @@
-import { STORE_UTC_OFFSET_MIN } from '../points/view-model'
+import { STORE_UTC_OFFSET_MIN } from '../common/store-time'
 
 /** The birthday picker's columns: 不填年份 or a year, a month, a day. Pure, so the rules are unit-tested. */
 

@@ -1,0 +1,45 @@
+// What every e2e file shares: one headless Chromium per file (Debian's, never a downloaded one), phone-sized
+// contexts, and the few page helpers the journeys are written in. scripts/e2e.mjs serves the app and sets the URL.
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { after, before } from 'node:test'
+import { chromium } from 'playwright-core'
+
+export const BASE = process.env.E2E_BASE_URL
+export const SHOTS = 'artifacts/e2e'
+
+/** A phone at `viewport` (CSS pixels), in Chinese, with touch. */
+export const device = (viewport) => ({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+export const PHONE = device({ width: 390, height: 844 })
+
+/** The file's browser, launched before its tests and closed after them (a live binding: read it inside tests). */
+export let browser
+before(async () => {
+  assert.ok(BASE, 'E2E_BASE_URL is set by scripts/e2e.mjs')
+  mkdirSync(SHOTS, { recursive: true })
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+})
+after(async () => browser?.close())
+
+export const byId = (page, id) => page.locator(`[data-testid="${id}"]`).first()
+
+/** Taro renders <Input> as a web component wrapping a real <input>; type into whichever carries the test id. */
+export async function fill(page, id, value) {
+  await page.locator(`[data-testid="${id}"] input, input[data-testid="${id}"]`).first().fill(value)
+}
+
+/** Opens a route and waits until Taro's router has shown the page. */
+export async function open(page, route) {
+  await page.goto(`${BASE}#/${route}`)
+  await page.locator('.taro_page_stationed:visible').first().waitFor()
+}
+
+/** Picks a demo identity on `route`'s login panel and waits for the session (navigating earlier arrives without one). */
+export async function loginAs(page, who, route = 'pages/card/index') {
+  await open(page, route)
+  await byId(page, `dev-login-${who}`).click()
+  await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
+}
