@@ -21,6 +21,7 @@ import { DEMO_OPENIDS, dispatch, loadConfig, openDatabase, seedDemoData, type Ap
 import type { ApiResult } from '../src/contract'
 import { findLedgerMismatches } from '../src/cloud/db'
 import { createDatabase, databaseUrlFor, dropDatabase, uniqueDatabaseName } from '../tests/helpers/pg-admin'
+import { describeError } from '../src/cloud/db/loggable-error'
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres'
 const CALLS = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
@@ -311,6 +312,6 @@ function printTable(rows: Row[]): void {
 }
 
 main().catch((error) => {
-  console.error('bench failed:', error)
+  console.error('bench failed:', describeError(error))
   process.exit(1)
 })

@@ -16,6 +16,7 @@ import { loadConfig, openDatabase, RecordingSink } from '../src/cloud/app'
 import { acquireDataDirLock, DataDirLockedError } from '../src/cloud/gateway/data-dir-lock'
 import { findJob, JOBS } from '../src/cloud/jobs/registry'
 import { runJob } from '../src/cloud/jobs/run-job'
+import { describeError } from '../src/cloud/db/loggable-error'
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { now: { type: 'string' } } })
@@ -82,6 +83,7 @@ function fail(message: string): never {
 }
 
 main().catch((error) => {
-  console.error(error)
+  // Never the error object: drizzle's "Failed query … params" would print members' data.
+  console.error(`failed: ${describeError(error)}`)
   process.exit(1)
 })

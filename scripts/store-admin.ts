@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util'
 import { addStaff, backfillAllPhoneHashes, loadConfig, openDatabase, setNotificationTemplate, setupStore } from '../src/cloud/app'
 import { NOTIFICATION_KINDS, STAFF_ROLES as ROLES } from '../src/contract/enums'
+import { describeError } from '../src/cloud/db/loggable-error'
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2)
@@ -88,6 +89,7 @@ function fail(message: string): never {
 }
 
 main().catch((error) => {
-  console.error(error)
+  // Never the error object: drizzle's "Failed query … params" would print members' data.
+  console.error(`failed: ${describeError(error)}`)
   process.exit(1)
 })

@@ -3,6 +3,7 @@ import { api, textProblem } from '../../src/contract'
 import { DEMO_OPENIDS } from '../../src/cloud/app'
 import { operations } from '../../src/cloud/app/registry'
 import { createAppFixture, memberCodeOf, type AppFixture } from '../helpers/app-fixture'
+import { seededRandom } from '../../src/domain/seeded-random'
 
 /**
  * Every text input of every operation, fed generated nasty strings (control characters, lone surrogates, bidi
@@ -25,20 +26,9 @@ const NONCHARACTERS = ['\uFFFE', '\uFFFF', '\uFDD0']
 const INVISIBLE = ['\u200B', '\u200C', '\u200D', '\u2060', '\u3164', '\u2800', '\u115F', '\uFFA0']
 const ORDINARY = ['a', 'Z', '7', '0', '-', '小', '明', '会', '😀', 'é', 'Ａ', '１']
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
 /** Ordinary text with one to three bad characters spliced in, or a string of invisible characters only. */
 function nastyStrings(seed: number, count: number): string[] {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]
   const bad = [CONTROL, LONE_SURROGATES, BIDI, NONCHARACTERS]
   return Array.from({ length: count }, (_, n) => {

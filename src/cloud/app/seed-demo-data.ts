@@ -7,6 +7,7 @@ import { encryptBirthday, encryptPhone, phoneHash } from './personal-data'
 import { setupStoreIn } from './setup-store'
 import { loadStoreContext, type UseCaseContext } from './store-context'
 import { creditPurchase } from './till/credit-purchase'
+import { seededRandom } from '../../domain/seeded-random'
 
 export const DEMO_OPENIDS = { member: 'demo-member', clerk: 'demo-clerk', manager: 'demo-manager' } as const
 
@@ -81,16 +82,4 @@ async function addHistory(ctx: UseCaseContext, member: MemberRow, clerkId: numbe
 
 function daysBefore(now: Date, days: number): Date {
   return new Date(now.getTime() - days * DAY_MS)
-}
-
-/** mulberry32: tiny, deterministic, good enough for demo data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
 }
