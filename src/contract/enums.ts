@@ -1,6 +1,6 @@
 /**
  * Every enumeration the app stores, in one place: the zod schemas (contract) and the database CHECK constraints
- * (src/cloud/db/schema.ts) are both built from these arrays, so a new ledger reason or role is one edit here plus
+ * (src/cloud/db/schema/) are both built from these arrays, so a new ledger reason or role is one edit here plus
  * a generated migration, and the two can never disagree.
  */
 export const TIER_CODES = ['normal', 'silver', 'gold', 'diamond'] as const
@@ -14,14 +14,15 @@ export const ROLES = ['member', ...STAFF_ROLES] as const
 export type Role = (typeof ROLES)[number]
 
 /** Why points moved. Every ledger entry names one; a reversal is a new entry with its own reason. */
-export const LEDGER_REASONS = ['earn', 'redeem', 'refund', 'expire', 'birthday', 'referral', 'event', 'adjust'] as const
+// 'clawback': points taken back from a refunded purchase ('refund' is points given back to the member).
+export const LEDGER_REASONS = ['earn', 'redeem', 'refund', 'expire', 'birthday', 'referral', 'event', 'adjust', 'clawback'] as const
 export type LedgerReason = (typeof LEDGER_REASONS)[number]
 
 export const MEMBER_STATUSES = ['active', 'closed'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
 /** What a notification is about: each kind has its in-app text and, per store, an optional WeChat template. */
-export const NOTIFICATION_KINDS = ['points_credited'] as const
+export const NOTIFICATION_KINDS = ['points_credited', 'birthday_gift', 'coupon_expiring'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /**
@@ -39,3 +40,38 @@ export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number]
 
 export const JOB_RUN_STATUSES = ['running', 'done', 'interrupted', 'failed'] as const
 export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number]
+
+/** 满减 (amount off above a threshold), 折扣 (pay a percentage, optional cap), 兑换 (a named gift). */
+export const COUPON_KINDS = ['amount_off', 'percent_off', 'gift'] as const
+export type CouponKind = (typeof COUPON_KINDS)[number]
+
+/**
+ * How members get a template's coupons: claimed in the 领券中心, or only issued (the birthday job, the points
+ * mall, a staff grant). A member coupon records the channel it came by.
+ */
+export const COUPON_CHANNELS = ['claim', 'birthday', 'mall', 'grant'] as const
+export type CouponChannel = (typeof COUPON_CHANNELS)[number]
+
+/** A stopped template issues nothing new; coupons already issued are untouched. */
+export const COUPON_TEMPLATE_STATUSES = ['active', 'stopped'] as const
+export type CouponTemplateStatus = (typeof COUPON_TEMPLATE_STATUSES)[number]
+
+/** A fixed use window, or N days from the claim (ending 23:59:59 store time on the last day). */
+export const COUPON_VALIDITY_KINDS = ['fixed', 'days'] as const
+export type CouponValidityKind = (typeof COUPON_VALIDITY_KINDS)[number]
+
+/**
+ * A member coupon's stored state. Whether an 'available' coupon can be used *now* is decided from its stored
+ * dates at the moment of use and display (never by a job having run); 'expired' is stored only when a voided
+ * verification or a refund returns a coupon whose end has passed.
+ */
+export const MEMBER_COUPON_STATUSES = ['available', 'used', 'expired'] as const
+export type MemberCouponStatus = (typeof MEMBER_COUPON_STATUSES)[number]
+
+/** What the member sees on a coupon in the wallet (computed from status and dates). */
+export const COUPON_STATES = ['usable', 'not_yet', 'used', 'expired'] as const
+export type CouponState = (typeof COUPON_STATES)[number]
+
+/** A template's state in the 领券中心 for one member: 可领 / 已领 / 已抢光 / 未开始 / 仅限金卡 / 已结束. */
+export const CLAIM_STATES = ['claimable', 'claimed', 'sold_out', 'not_started', 'tier_locked', 'ended'] as const
+export type ClaimState = (typeof CLAIM_STATES)[number]

@@ -21,7 +21,8 @@ import {
   NOTIFICATION_KINDS,
   STAFF_ROLES,
   TIER_CODES,
-} from '../../contract/enums'
+} from '../../../contract/enums'
+import { createdAt, sqlList } from './columns'
 
 /**
  * The tables. Money is integer fen, points and growth are integers. Rules that must hold under concurrency
@@ -29,10 +30,6 @@ import {
  * an append-only ledger) are enforced here, by the database, not by reading first.
  */
 
-/** `'a', 'b'` for a CHECK … IN (…), from the contract's enumerations (constants in code, never input). */
-const sqlList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '))
-
-const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 
 /** Versions for stores.config_version: never reused, even after a rollback. */
 export const storeConfigVersionSeq = pgSequence('store_config_version_seq', { startWith: 1 })
@@ -51,6 +48,26 @@ export const stores = pgTable('stores', {
    * moves, so a change made anywhere (another instance, a console session) is seen by the next call.
    */
   configVersion: bigint('config_version', { mode: 'number' }).notNull().default(sql`nextval('store_config_version_seq')`),
+  /**
+   * Whether the till takes the member's tier discount off the amount the clerk enters. Off: the clerk enters the
+   * member price the store's POS already computed. Either way the order is the same: tier discount, then coupon.
+   */
+  tillAppliesTierDiscount: boolean('till_applies_tier_discount').notNull().default(false),
+  /** How long after a coupon's verification a manager may still void it (核销撤销). */
+  couponVoidWindowHours: integer('coupon_void_window_hours').notNull().default(24),
+  /** A refund gives back a coupon verified on the purchase (usable, or expired when its end has passed). */
+  refundReturnsCoupon: boolean('refund_returns_coupon').notNull().default(true),
+  /** A refund's growth reversal may lower the tier (true), or the tier is kept until the yearly review (false). */
+  refundLowersTier: boolean('refund_lowers_tier').notNull().default(true),
+  /** Points given with the birthday gift (ledger reason 'birthday'); 0 for none. */
+  birthdayPoints: integer('birthday_points').notNull().default(0),
+  /** A birthday set fewer than this many days before it earns that year's gift only from next year (anti-gaming). */
+  birthdayMinDays: integer('birthday_min_days').notNull().default(30),
+  /** WeChat subscription messages go out only between these hours, store time (a queued one waits for morning). */
+  notifyFromHour: smallint('notify_from_hour').notNull().default(9),
+  notifyToHour: smallint('notify_to_hour').notNull().default(20),
+  /** Remind a member this many days before a coupon of theirs expires; 0 for never. */
+  couponExpiryReminderDays: integer('coupon_expiry_reminder_days').notNull().default(3),
   createdAt: createdAt(),
 })
 
@@ -98,6 +115,13 @@ export const members = pgTable(
      * every row, and a month alone does not identify anyone. Day and year stay encrypted.
      */
     birthMonth: smallint('birth_month'),
+    /** When the birthday was set (by the member once, or corrected by a manager). */
+    birthdaySetAt: timestamp('birthday_set_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The first year whose birth month brings a gift: next year when the birthday was set fewer than the store's
+     * N days before it (src/domain/birthday). The birthday job reads it instead of decrypting the day.
+     */
+    birthdayGiftFromYear: smallint('birthday_gift_from_year'),
     tierCode: text('tier_code').notNull(),
     /** Cached sum of this member's ledger entries; changed only together with a ledger insert. */
     pointsBalance: integer('points_balance').notNull().default(0),
@@ -178,14 +202,22 @@ export const purchases = pgTable(
     storeId: integer('store_id').notNull().references(() => stores.id),
     memberId: bigint('member_id', { mode: 'number' }).notNull().references(() => members.id),
     receiptNo: text('receipt_no').notNull(),
+    /** What the member paid, after the tier discount and the coupon: points and growth are earned on this. ¥0 is a payment. */
     amountFen: integer('amount_fen').notNull(),
+    /** What the clerk entered, before any discount (equal to amount_fen for purchases recorded before coupons). */
+    grossFen: integer('gross_fen'),
+    tierDiscountFen: integer('tier_discount_fen').notNull().default(0),
+    couponDiscountFen: integer('coupon_discount_fen').notNull().default(0),
+    /** The coupon verified on this purchase (its verification row holds who and when). */
+    couponId: bigint('coupon_id', { mode: 'number' }),
     staffId: integer('staff_id').references(() => staff.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('purchases_store_receipt_uq').on(t.storeId, t.receiptNo),
     index('purchases_member_id_ix').on(t.memberId),
-    check('purchases_amount_fen_ck', sql`${t.amountFen} > 0`),
+    check('purchases_amount_fen_ck', sql`${t.amountFen} >= 0`),
+    check('purchases_discounts_ck', sql`${t.tierDiscountFen} >= 0 and ${t.couponDiscountFen} >= 0`),
   ],
 )
 
