@@ -40,6 +40,12 @@ export const cardView = z.object({
   growth: z.number().int(),
   openedAt: z.string(),
   storeName: z.string(),
+  /** Coupons usable now (the card's 券包 entry). */
+  usableCouponCount: z.number().int(),
+  /** During the birth month: the 生日快乐 state, with this year's gift coupon one tap away (null until issued). */
+  birthdayMonth: z
+    .object({ couponId: z.string().nullable(), couponState: z.enum(['usable', 'not_yet', 'used', 'expired']).nullable() })
+    .nullable(),
 })
 export type CardView = z.infer<typeof cardView>
 

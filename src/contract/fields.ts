@@ -73,3 +73,30 @@ export type TierView = z.infer<typeof tierView>
 
 /** The input of a function that takes none: anything else is refused (an id smuggled in, say). */
 export const noInput = z.object({}).strict()
+
+/** A client-made idempotency key: made once per tap, so a retry after a timeout repeats it. */
+export const requestId = z
+  .string({ required_error: '缺少请求编号' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { message: '请求编号格式不正确' })
+
+/** An id the server handed out (a bigint, as a string). */
+export const idString = z.string().regex(/^[1-9]\d{0,18}$/, { message: '编号格式不正确' })
+
+/** A calendar date in the store's zone, as a date picker gives it: YYYY-MM-DD, a real date. */
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number)
+    const t = new Date(Date.UTC(y, m - 1, d))
+    return y >= 2000 && y <= 2100 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d
+  }, { message: '日期不存在' })
+
+/**
+ * A coupon's one-time code: C1 (kind C = coupon, version 1) and 20 random digits. Spaces and dashes a person
+ * typed are dropped and letters upper-cased, so "c1 1234-…" is the same code.
+ */
+export const couponCode = z
+  .string()
+  .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^C1\d{20}$/, { message: '无法识别的券码' }))

@@ -1,16 +1,32 @@
 import type { z } from 'zod'
+import { birthdayApi } from './birthday'
 import { cardApi } from './card'
+import { couponTemplatesApi } from './coupon-templates'
+import { couponsApi } from './coupons'
 import { notificationsApi } from './notifications'
 import { pointsApi } from './points'
 import { sessionApi } from './session'
 import { tillApi } from './till'
+import { tillCouponsApi } from './till-coupons'
+import { tillRefundsApi } from './till-refunds'
 
 /**
  * The whole contract, for the server (dispatch) and for tests. Client code imports its own feature's file
  * (`contract/card`, `contract/till`, …) instead, so a member page never bundles the till's schemas; from here it
  * takes types only (`import type`), which cost nothing at run time.
  */
-export const api = { ...sessionApi, ...cardApi, ...pointsApi, ...tillApi, ...notificationsApi } as const
+export const api = {
+  ...sessionApi,
+  ...cardApi,
+  ...pointsApi,
+  ...tillApi,
+  ...notificationsApi,
+  ...couponsApi,
+  ...couponTemplatesApi,
+  ...tillCouponsApi,
+  ...tillRefundsApi,
+  ...birthdayApi,
+} as const
 
 export type ApiName = keyof typeof api
 export type ApiInput<N extends ApiName> = z.input<(typeof api)[N]['input']>
@@ -29,4 +45,9 @@ export * from './points'
 export * from './session'
 export * from './till'
 export * from './notifications'
+export * from './coupons'
+export * from './coupon-templates'
+export * from './till-coupons'
+export * from './till-refunds'
+export * from './birthday'
 export { zodIssuesToFields } from './zod-fields'

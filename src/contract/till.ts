@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { text, tierView } from './fields'
+import { couponCode, idString, text, tierView } from './fields'
+import { tillCouponView } from './till-coupons'
 
 /**
  * The till (staff only): look a member up by their code, record a purchase. Only the staff subpackage imports
@@ -50,6 +51,10 @@ export const tillApi = {
     input: z.object({ memberCode }).strict(),
     output: z.object({
       member: staffMemberView,
+      /** The member's coupons the clerk may apply now, and the ones that do not apply yet with why (该会员有 N 张可用券). */
+      coupons: z.array(tillCouponView),
+      /** An unused birthday coupon: the till shows 🎂. */
+      birthdayCoupon: z.boolean(),
       /**
        * Records purchases for this member by this clerk for a while (ticketExpiresAt) after the scan, so ringing
        * up a long order, or retrying after a timeout, does not fail on a member code that has since rotated.
@@ -59,21 +64,39 @@ export const tillApi = {
     }),
   },
   staffRecordPurchase: {
-    // The member comes from the lookup's ticket (the till) or a live member code (a one-step integration).
+    // The member comes from the lookup's ticket (the till), a live member code (a one-step integration), or a
+    // scanned coupon's code (the coupon's holder). `amountFen` is what the clerk entered: the tier discount (when
+    // the store lets the till apply it) and then at most one coupon come off it; points are earned on the rest.
     input: z
       .object({
         memberCode: memberCode.optional(),
         ticket: tillTicket.optional(),
+        /** A scanned coupon: verified on this purchase, and its holder is the member. */
+        couponCode: couponCode.optional(),
+        /** One of the looked-up member's coupons (from staffLookupMember's list), verified on this purchase. */
+        couponId: idString.optional(),
         receiptNo,
         amountFen: purchaseAmountFen,
       })
       .strict()
       .superRefine((v, ctx) => {
-        if ((v.memberCode === undefined) === (v.ticket === undefined))
+        const members = [v.memberCode, v.ticket].filter((x) => x !== undefined).length
+        if (members > 1 || (members === 0 && v.couponCode === undefined))
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ticket'], message: '请先扫码查询会员' })
+        if (v.couponCode !== undefined && v.couponId !== undefined)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['couponId'], message: '每笔消费最多使用一张优惠券' })
+        if (v.couponId !== undefined && members === 0)
           ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['ticket'], message: '请先扫码查询会员' })
       }),
     output: z.object({
       alreadyRecorded: z.boolean(),
+      /** What was entered, the tier discount, the coupon's discount, and what was paid (never negative; ¥0 is a payment). */
+      grossFen: z.number().int(),
+      tierDiscountFen: z.number().int(),
+      couponDiscountFen: z.number().int(),
+      paidFen: z.number().int(),
+      /** The coupon verified on this purchase, or null. */
+      coupon: tillCouponView.nullable(),
       pointsEarned: z.number().int(),
       growthEarned: z.number().int(),
       promotedTo: tierView.nullable(),

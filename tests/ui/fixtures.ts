@@ -21,6 +21,8 @@ export function aCard(over: Partial<CardView> = {}): CardView {
     growth: 1800,
     openedAt: '2026-01-02T03:04:05.000Z',
     storeName: '晨光咖啡',
+    usableCouponCount: 0,
+    birthdayMonth: null,
     ...over,
   }
 }
@@ -44,6 +46,8 @@ export function aLookup(over: Partial<ApiOutput<'staffLookupMember'>> = {}): Api
   return {
     member: aStaffMember(),
     ticket: 'ticket-1',
+    coupons: [],
+    birthdayCoupon: false,
     ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
     ...over,
   }

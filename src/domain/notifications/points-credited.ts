@@ -1,3 +1,5 @@
+import type { NotificationKind } from '../../contract/enums'
+
 /**
  * 「积分到账」: what a member sees when a purchase credits points. Only what they must see: points, balance,
  * receipt and time; nothing that identifies them (the delivery looks their openid up at send time).
@@ -11,7 +13,7 @@ export interface PointsCreditedFacts {
 }
 
 export interface NotificationDraft {
-  kind: 'points_credited'
+  kind: NotificationKind
   dedupeKey: string
   title: string
   body: string

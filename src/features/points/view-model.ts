@@ -10,6 +10,7 @@ const REASONS: Record<LedgerReason, string> = {
   referral: '推荐奖励',
   event: '活动',
   adjust: '调整',
+  clawback: '退款扣回',
 }
 
 export function reasonLabel(reason: LedgerReason): string {

@@ -23,5 +23,8 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
     growth: member.growth,
     openedAt: member.openedAt.toISOString(),
     storeName: ctx.store.name,
+    // Filled by the coupons and birthday use cases (issue 6, in progress).
+    usableCouponCount: 0,
+    birthdayMonth: null,
   }
 }

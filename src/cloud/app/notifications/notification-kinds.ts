@@ -3,4 +3,6 @@ import type { NotificationKind } from '../../../contract/enums'
 /** How each kind is named on the subscribe button and in store configuration. */
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   points_credited: '积分到账通知',
+  birthday_gift: '生日礼到账通知',
+  coupon_expiring: '优惠券到期提醒',
 }

@@ -1,5 +1,6 @@
 import type { NotificationKind } from '../../../contract/enums'
 import { pointsCreditedNotification, type NotificationDraft } from '../../../domain/notifications/points-credited'
+import { birthdayGiftNotification, couponExpiringNotification } from '../../../domain/notifications/coupon-notifications'
 import { formatTemplateData } from '../../../domain/notifications/template-data'
 import type { Db, Tx } from '../../db'
 import { upsertNotificationTemplate } from '../../db/repositories/notification-templates'
@@ -9,6 +10,8 @@ import { STORE_CODE } from '../store-context'
 /** A typical notification of each kind: a template's field mapping must format it, or it is refused. */
 const SAMPLES: Record<NotificationKind, () => NotificationDraft> = {
   points_credited: () => pointsCreditedNotification({ receiptNo: 'A1', points: 88, balance: 1288, amountFen: 8_800, at: new Date(0) }),
+  birthday_gift: () => birthdayGiftNotification({ memberId: 1, year: 2026, couponName: '生日 50 元券', points: 200, validTo: new Date(0) }),
+  coupon_expiring: () => couponExpiringNotification({ couponId: 1, couponName: '满 200 减 30', validTo: new Date(0), daysLeft: 3 }),
 }
 
 export interface TemplateConfig {

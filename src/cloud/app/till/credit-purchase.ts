@@ -85,6 +85,11 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }
   return {
     alreadyRecorded: false,
+    grossFen: amountFen,
+    tierDiscountFen: 0,
+    couponDiscountFen: 0,
+    paidFen: amountFen,
+    coupon: null,
     pointsEarned: earned.points,
     growthEarned: earned.growth,
     promotedTo: promotion ? toTierView(promotion) : null,
@@ -116,7 +121,8 @@ async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit):
     throw new AppError('RECEIPT_AMOUNT_MISMATCH', `该小票号已按 ${formatYuan(existing.amountFen)} 入账，与本次金额不同，请核对小票`)
   }
   const current = repeat.member ?? purchase.member
-  return { alreadyRecorded: true, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: toStaffMemberView(ctx, current) }
+  const amounts = { grossFen: existing.amountFen, tierDiscountFen: 0, couponDiscountFen: 0, paidFen: existing.amountFen, coupon: null }
+  return { alreadyRecorded: true, ...amounts, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: toStaffMemberView(ctx, current) }
 }
 
 function formatYuan(amountFen: number): string {

@@ -22,6 +22,8 @@ export const staffLookupMember = defineOperation({
     })
     return {
       member: toStaffMemberView(ctx, member),
+      coupons: [],
+      birthdayCoupon: false,
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

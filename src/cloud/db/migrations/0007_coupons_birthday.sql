@@ -34,6 +34,7 @@ CREATE TABLE "coupon_templates" (
 	"channel" text NOT NULL,
 	"birthday_tier_code" text,
 	"status" text DEFAULT 'active' NOT NULL,
+	"create_request_id" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "coupon_templates_kind_ck" CHECK ("coupon_templates"."kind" in ('amount_off', 'percent_off', 'gift')),
@@ -156,6 +157,7 @@ ALTER TABLE "purchase_refunds" ADD CONSTRAINT "purchase_refunds_member_id_member
 ALTER TABLE "purchase_refunds" ADD CONSTRAINT "purchase_refunds_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "birthday_gifts_member_year_uq" ON "birthday_gifts" USING btree ("member_id","year");--> statement-breakpoint
 CREATE INDEX "birthday_gifts_store_year_ix" ON "birthday_gifts" USING btree ("store_id","year");--> statement-breakpoint
+CREATE UNIQUE INDEX "coupon_templates_store_request_uq" ON "coupon_templates" USING btree ("store_id","create_request_id");--> statement-breakpoint
 CREATE INDEX "coupon_templates_store_channel_ix" ON "coupon_templates" USING btree ("store_id","channel","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "coupon_verifications_store_request_uq" ON "coupon_verifications" USING btree ("store_id","request_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "coupon_verifications_live_uq" ON "coupon_verifications" USING btree ("coupon_id") WHERE "coupon_verifications"."voided_at" is null;--> statement-breakpoint

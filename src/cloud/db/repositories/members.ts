@@ -25,6 +25,8 @@ export interface MemberDbRow {
   phone_hash: string | null
   birthday_enc: string | null
   birth_month: number | null
+  birthday_set_at: string | Date | null
+  birthday_gift_from_year: number | null
   tier_code: string
   points_balance: number
   growth: number
@@ -34,7 +36,7 @@ export interface MemberDbRow {
 }
 
 const MEMBER_COLUMNS = sql.raw(
-  'id, store_id, openid, member_no, nickname, phone_enc, phone_hash, birthday_enc, birth_month, tier_code, points_balance, growth, status, opened_at, closed_at',
+  'id, store_id, openid, member_no, nickname, phone_enc, phone_hash, birthday_enc, birth_month, birthday_set_at, birthday_gift_from_year, tier_code, points_balance, growth, status, opened_at, closed_at',
 )
 
 export function toMemberRow(r: MemberDbRow): MemberRow {
@@ -48,6 +50,8 @@ export function toMemberRow(r: MemberDbRow): MemberRow {
     phoneHash: r.phone_hash,
     birthdayEnc: r.birthday_enc,
     birthMonth: r.birth_month,
+    birthdaySetAt: r.birthday_set_at === null ? null : new Date(r.birthday_set_at),
+    birthdayGiftFromYear: r.birthday_gift_from_year,
     tierCode: r.tier_code,
     pointsBalance: r.points_balance,
     growth: r.growth,

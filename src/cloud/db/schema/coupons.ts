@@ -59,10 +59,13 @@ export const couponTemplates = pgTable(
     /** Birthday templates only: the tier this gift is for (null: members of any tier without a tier's own). */
     birthdayTierCode: text('birthday_tier_code'),
     status: text('status').notNull().default('active'),
+    /** The create call's idempotency key: a retried save finds the template it made. */
+    createRequestId: text('create_request_id').notNull(),
     createdAt: createdAt(),
     updatedAt: instant('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    uniqueIndex('coupon_templates_store_request_uq').on(t.storeId, t.createRequestId),
     index('coupon_templates_store_channel_ix').on(t.storeId, t.channel, t.status),
     check('coupon_templates_kind_ck', sql`${t.kind} in (${sqlList(COUPON_KINDS)})`),
     check('coupon_templates_channel_ck', sql`${t.channel} in (${sqlList(COUPON_CHANNELS)})`),
