@@ -4,10 +4,14 @@ export default defineAppConfig({
   pages: ['pages/card/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/member', pages: ['pages/open-card/index', 'pages/points/index', 'pages/notifications/index'] },
-    { root: 'packages/staff', pages: ['pages/till/index'] },
+    // Coupons: the 领券中心, the wallet (券包), a coupon's code, and the 生日礼 page.
+    { root: 'packages/coupons', pages: ['pages/center/index', 'pages/wallet/index', 'pages/detail/index', 'pages/birthday/index'] },
+    { root: 'packages/staff', pages: ['pages/till/index', 'pages/refund/index'] },
+    // The manager console: coupon templates (later the mall's catalogue and events).
+    { root: 'packages/console', pages: ['pages/coupon-templates/index', 'pages/coupon-template/index'] },
   ],
   preloadRule: {
-    'pages/card/index': { network: 'all', packages: ['packages/member'] },
+    'pages/card/index': { network: 'all', packages: ['packages/member', 'packages/coupons'] },
   },
   window: {
     backgroundTextStyle: 'light',

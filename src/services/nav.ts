@@ -9,15 +9,27 @@ export const routes = {
   points: '/packages/member/pages/points/index',
   notifications: '/packages/member/pages/notifications/index',
   till: '/packages/staff/pages/till/index',
+  refund: '/packages/staff/pages/refund/index',
+  couponCenter: '/packages/coupons/pages/center/index',
+  wallet: '/packages/coupons/pages/wallet/index',
+  couponDetail: '/packages/coupons/pages/detail/index',
+  birthday: '/packages/coupons/pages/birthday/index',
+  couponTemplates: '/packages/console/pages/coupon-templates/index',
+  couponTemplate: '/packages/console/pages/coupon-template/index',
 } as const
 
 export type Route = (typeof routes)[keyof typeof routes]
 const tabs: ReadonlyArray<Route> = [routes.card, routes.me]
 
-/** Opens a page. Its code is loaded first (H5), so offline the user is told instead of left on a blank switch. */
-export function go(route: Route): void {
+/**
+ * Opens a page, with an optional query (`{ id: '42' }`; tabs take none). Its code is loaded first (H5), so offline
+ * the user is told instead of left on a blank switch.
+ */
+export function go(route: Route, query?: Record<string, string>): void {
+  const search = query ? Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&') : ''
+  const url = search ? `${route}?${search}` : route
   const navigate = () => {
-    const done = tabs.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url: route })
+    const done = tabs.includes(route) ? Taro.switchTab({ url: route }) : Taro.navigateTo({ url })
     Promise.resolve(done).catch(() => undefined)
   }
   const preload = pagePreloader(route)
