@@ -3,6 +3,8 @@ import { Picker } from '@nutui/nutui-react-taro'
 import { useMemo, useState } from 'react'
 import { birthdayColumns, clampDraft, NO_YEAR, type Draft } from './birthday'
 import { birthdayText, type OpenCardForm } from './form'
+import '../../components/text-field/index.scss'
+import './BirthdayField.scss'
 
 type Birthday = OpenCardForm['birthday']
 
