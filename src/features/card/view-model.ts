@@ -80,3 +80,25 @@ export function displayMemberNo(memberNo: string): string {
 export function formatCount(n: number): string {
   return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 }
+
+/** The card's 券包 row hint: "3 张可用", nothing when none. */
+export function usableCouponHint(count: number): string | undefined {
+  if (count <= 0) return undefined
+  return count > 99 ? '99+ 张可用' : `${count} 张可用`
+}
+
+/** The 生日快乐 banner's second line in the birth month, by the state of this year's gift coupon. */
+export function birthdayBannerText(month: NonNullable<CardView['birthdayMonth']>): string {
+  switch (month.couponState) {
+    case 'usable':
+      return '生日礼券已放入券包，点此查看'
+    case 'not_yet':
+      return '生日礼券已到账，点此查看'
+    case 'used':
+      return '生日礼已使用，祝您生日快乐'
+    case 'expired':
+      return '本月生日礼已过期'
+    default:
+      return '生日礼正在路上，点此查看'
+  }
+}

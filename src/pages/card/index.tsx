@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { ErrorBlock, EmptyBlock, LoadingBlock, OfflineBanner } from '../../components/state-view'
 import { CardFace } from '../../features/card/CardFace'
 import { useMyCard } from '../../features/card/use-my-card'
+import { birthdayBannerText, usableCouponHint } from '../../features/card/view-model'
 import { usePageVisible } from '../../features/common/use-page-visible'
 import { MemberCode } from '../../features/member-code/MemberCode'
 import { useMemberCode } from '../../features/member-code/use-member-code'
@@ -56,9 +57,31 @@ export default function CardPage() {
               <Text className="card-page__welcome-close">知道了</Text>
             </View>
           )}
+          {card.birthdayMonth && (
+            <View className="card-page__birthday" onClick={() => go(routes.birthday)} data-testid="card-birthday-banner">
+              <Text className="card-page__birthday-title">🎂 生日快乐！</Text>
+              <Text className="card-page__birthday-text">{birthdayBannerText(card.birthdayMonth)}</Text>
+              <Text className="card-page__birthday-arrow">›</Text>
+            </View>
+          )}
           <CardFace card={card} />
           <MemberCode state={code} onRefresh={() => void code.refresh()} />
           <View className="card-page__links">
+            <View className="card-page__link" onClick={() => go(routes.wallet)} data-testid="card-wallet-link">
+              <Text>券包</Text>
+              <View className="card-page__link-right">
+                {usableCouponHint(card.usableCouponCount) && (
+                  <Text className="card-page__hint" data-testid="card-wallet-count">
+                    {usableCouponHint(card.usableCouponCount)}
+                  </Text>
+                )}
+                <Text className="card-page__arrow">›</Text>
+              </View>
+            </View>
+            <View className="card-page__link" onClick={() => go(routes.couponCenter)} data-testid="card-center-link">
+              <Text>领券中心</Text>
+              <Text className="card-page__arrow">›</Text>
+            </View>
             <View className="card-page__link" onClick={() => go(routes.points)} data-testid="points-history-link">
               <Text>积分明细</Text>
               <Text className="card-page__arrow">›</Text>

@@ -56,14 +56,28 @@ export default function MePage() {
               </Text>
             </View>
           </View>
-          <View className="me-page__group">
-            {me.hasCard && <LinkRow title="积分明细" route={routes.points} testId="me-points-link" />}
-            {me.hasCard && <LinkRow title="消息" hint={unreadHint(unread)} route={routes.notifications} testId="me-notifications-link" />}
-            {!me.hasCard && me.role === 'member' && (
-              <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
-            )}
-            {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
-          </View>
+          {me.hasCard && (
+            <>
+              <View className="me-page__group">
+                <LinkRow title="积分明细" route={routes.points} testId="me-points-link" />
+                <LinkRow title="消息" hint={unreadHint(unread)} route={routes.notifications} testId="me-notifications-link" />
+              </View>
+              <View className="me-page__group">
+                <LinkRow title="我的券包" route={routes.wallet} testId="me-wallet-link" />
+                <LinkRow title="领券中心" route={routes.couponCenter} testId="me-center-link" />
+                {/* The birthday is set (once) on the 生日礼 page when it was not given at 开卡. */}
+                <LinkRow title="生日礼" hint="生日当月领好礼" route={routes.birthday} testId="me-birthday-link" />
+              </View>
+            </>
+          )}
+          {((!me.hasCard && me.role === 'member') || isStaff(me.role)) && (
+            <View className="me-page__group">
+              {!me.hasCard && me.role === 'member' && (
+                <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
+              )}
+              {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
+            </View>
+          )}
         </>
       )}
       {supportsDevLogin() && status !== 'login' && (
