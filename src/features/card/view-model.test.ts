@@ -1,4 +1,4 @@
-import { benefitText, discountText, formatYuan, tierProgress, tierTheme } from './view-model'
+import { benefitText, birthdayBannerText, discountText, formatYuan, tierProgress, tierTheme, usableCouponHint } from './view-model'
 import type { TierView } from '../../contract/fields'
 
 const silver: TierView = { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 }
@@ -66,5 +66,18 @@ describe('tierTheme', () => {
   it('gives every tier its own card art', () => {
     const backgrounds = (['normal', 'silver', 'gold', 'diamond'] as const).map((c) => tierTheme(c).background)
     expect(new Set(backgrounds).size).toBe(4)
+  })
+})
+
+describe('coupons on the card', () => {
+  it('hints the usable coupons, nothing for none', () => {
+    expect(usableCouponHint(0)).toBeUndefined()
+    expect(usableCouponHint(2)).toBe('2 张可用')
+    expect(usableCouponHint(120)).toBe('99+ 张可用')
+  })
+  it('says where this year’s birthday gift stands', () => {
+    expect(birthdayBannerText({ couponId: null, couponState: null })).toBe('生日礼正在路上，点此查看')
+    expect(birthdayBannerText({ couponId: '1', couponState: 'usable' })).toBe('生日礼券已放入券包，点此查看')
+    expect(birthdayBannerText({ couponId: '1', couponState: 'used' })).toBe('生日礼已使用，祝您生日快乐')
   })
 })
