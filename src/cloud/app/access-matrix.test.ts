@@ -24,6 +24,15 @@ listMyNotifications  member
 markNotificationsRead member
 getNotificationSettings member
 recordSubscriptionConsent member
+listClaimableCoupons member
+claimCoupon          member
+listMyCoupons        member
+getMyCoupon          member
+staffGrantCoupon     staff: manager, admin
+listCouponTemplates  staff: manager, admin
+createCouponTemplate staff: manager, admin
+updateCouponTemplate staff: manager, admin
+setCouponTemplateStatus staff: manager, admin
 `
 
 function describeAccess(access: Access): string {
