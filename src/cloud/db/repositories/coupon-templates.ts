@@ -142,7 +142,8 @@ export async function listClaimableTemplates(tx: Tx, storeId: number, memberId: 
   const rows = await tx
     .select({
       template: couponTemplates,
-      claimedByMe: sql<number>`(select count(*) from ${memberCoupons} mc where mc.template_id = ${couponTemplates.id} and mc.member_id = ${memberId})`.mapWith(Number),
+      // Qualified by hand: drizzle renders a lone table's columns unqualified, which inside the subquery would be mc's.
+      claimedByMe: sql<number>`(select count(*) from ${memberCoupons} mc where mc.template_id = coupon_templates.id and mc.member_id = ${memberId})`.mapWith(Number),
     })
     .from(couponTemplates)
     .where(
