@@ -21,7 +21,7 @@ const baseTemplate = {
   kind: 'amount_off',
   thresholdFen: 10_000,
   amountOffFen: 1_000,
-  validity: { kind: 'days', days: 7 },
+  validity: { kind: 'days', days: 7 } as Record<string, unknown>,
   totalQuantity: null as number | null,
   perMemberLimit: 1,
   minTierCode: null as string | null,
@@ -298,7 +298,7 @@ describe('the wallet', () => {
 })
 
 describe('a manager granting a coupon at the till', () => {
-  async function ticketFor(openid: string, as = manager): Promise<string> {
+  async function ticketFor(openid: string, as: string = manager): Promise<string> {
     return (await app.ok('staffLookupMember', { memberCode: await memberCodeOf(app, openid) }, as)).ticket
   }
 

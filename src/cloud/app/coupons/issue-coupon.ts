@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { AppError, type CouponChannel } from '../../../contract'
 import { newCouponCode } from '../../../domain/coupons/code'
 import { tierLock } from '../../../domain/coupons/state'
-import { windowForIssue } from '../../../domain/coupons/validity'
+import { windowForIssue, type Window } from '../../../domain/coupons/validity'
 import { findTemplate, takeFromStock, type CouponTemplateRow } from '../../db/repositories/coupon-templates'
 import {
   countMemberCouponsOfTemplate,
@@ -22,6 +22,11 @@ export interface IssueRequest {
   channel: CouponChannel
   /** The issue's idempotency key: `claim:<memberId>:<requestId>`, `grant:<requestId>`, `birthday:<memberId>:<year>`, … */
   sourceKey: string
+  /**
+   * The use window when the channel sets its own instead of the template's rule: the birthday gift runs from
+   * its issue to the end of the birth month (validity.ts monthEnd). Null (refused as ended) is not allowed here.
+   */
+  window?: Window
 }
 
 export interface Issued {
@@ -59,18 +64,21 @@ export async function issueCoupon(ctx: UseCaseContext, req: IssueRequest): Promi
     if (held >= template.perMemberLimit) throw new AppError('COUPON_LIMIT_REACHED')
   }
 
-  const window = windowForIssue(
-    { validityKind: template.validityKind as 'fixed' | 'days', validFrom: template.validFrom, validTo: template.validTo, validDays: template.validDays },
-    now,
-    store.timezone,
-  )
-  if (!window) throw new AppError('COUPON_CLAIM_ENDED')
+  const window =
+    req.window ??
+    windowForIssue(
+      { validityKind: template.validityKind as 'fixed' | 'days', validFrom: template.validFrom, validTo: template.validTo, validDays: template.validDays },
+      now,
+      store.timezone,
+    )
+  if (!window || window.end.getTime() < now.getTime()) throw new AppError('COUPON_CLAIM_ENDED')
 
   const taken = await takeFromStock(tx, store.id, template.id, req.channel)
   if (!taken) {
     const current = await findTemplate(tx, store.id, template.id)
     if (!current) throw new AppError('COUPON_TEMPLATE_NOT_FOUND')
     if (current.status !== 'active') throw new AppError('COUPON_STOPPED')
+    if (current.channel !== req.channel) throw new AppError('COUPON_NOT_CLAIMABLE')
     throw new AppError('COUPON_SOLD_OUT')
   }
 
