@@ -262,6 +262,19 @@ describe('the wallet', () => {
     expect((await app.ok('getMyCard', {}, a)).card.usableCouponCount).toBe(0)
   })
 
+  it('starts a fixed window at 00:00:00 on its first day, store time: 明天起可用 until then', async () => {
+    const t = await createTemplate({ validity: { kind: 'fixed', from: '2025-06-20', to: '2025-06-30' } })
+    const a = await newMember()
+    const { coupon } = await app.ok('claimCoupon', { templateId: t.id, requestId: rid() }, a)
+    expect(coupon).toMatchObject({ state: 'not_yet', reason: '6月20日起可用' })
+    app.clock.set(sh('2025-06-19T23:59:59'))
+    expect((await wallet(a)).coupons).toEqual([expect.objectContaining({ state: 'not_yet', reason: '明天起可用' })])
+    expect((await app.ok('getMyCard', {}, a)).card.usableCouponCount).toBe(0)
+    app.clock.set(sh('2025-06-20T00:00:00'))
+    expect((await wallet(a)).coupons).toEqual([expect.objectContaining({ state: 'usable', reason: null })])
+    expect((await app.ok('getMyCard', {}, a)).card.usableCouponCount).toBe(1)
+  })
+
   it('shows the demo member’s tabs in order, with the reasons, and pages through them', async () => {
     const usable = await wallet(DEMO_OPENIDS.member)
     expect(usable.counts).toEqual({ usable: 4, used: 1, expired: 1 })
