@@ -1,6 +1,8 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import type { ClaimableCouponView, CouponTermsView, MemberCouponView } from '../../contract/coupons'
+import { formatCouponCode } from '../../domain/coupons/code'
+import { couponConditionText, couponFaceText, yuanText, type CouponTerms } from '../../domain/coupons/pricing'
 import type { ClaimState, CouponState } from '../../contract/enums'
 import { STORE_UTC_OFFSET_MIN } from '../common/store-time'
 
@@ -9,19 +11,7 @@ dayjs.extend(utc)
 /**
  * Pure presentation rules for coupons (no Taro, no React: unit-tested in node). Whether a coupon can be used is
  * the server's answer (state + reason, from its stored dates at the moment of the call); these functions only say it.
- * couponFaceText / couponConditionText mirror the shared domain names (src/domain/coupons/pricing.ts) until the
- * lead's versions land on main; then these can re-export them.
  */
-
-/** Integer fen → yuan without trailing zeros: 3000 → "30", 1250 → "12.5", 1205 → "12.05". */
-export function yuanNumber(fen: number): string {
-  const abs = Math.abs(Math.trunc(fen))
-  const yuan = Math.floor(abs / 100)
-  const cents = abs % 100
-  const sign = fen < 0 ? '-' : ''
-  if (cents === 0) return `${sign}${yuan}`
-  return `${sign}${yuan}.${String(cents).padStart(2, '0').replace(/0$/, '')}`
-}
 
 /** 88 → "8.8", 80 → "8", 5 → "0.5" (the percentage paid, as a Chinese 折). */
 export function zheNumber(discountPct: number): string {
@@ -29,28 +19,16 @@ export function zheNumber(discountPct: number): string {
   return Number.isInteger(tenths) ? String(tenths) : String(Math.round(discountPct) / 10)
 }
 
-type Terms = Pick<CouponTermsView, 'kind' | 'thresholdFen' | 'amountOffFen' | 'discountPct' | 'maxDiscountFen' | 'giftName'>
+type Terms = CouponTerms
 
-/** The big text on a coupon's face: "¥30", "8.8折", "兑换". */
-export function couponFaceText(t: Terms): string {
-  if (t.kind === 'amount_off') return `¥${yuanNumber(t.amountOffFen ?? 0)}`
-  if (t.kind === 'percent_off') return `${zheNumber(t.discountPct ?? 100)}折`
-  return '兑换'
-}
+// The face and condition texts are the shared domain rules (the till shows the same words).
+export { couponConditionText, couponFaceText, formatCouponCode }
 
 /** The face split for styling: a small "¥" before a big "30", or a big "8.8" before a small "折". */
 export function couponFaceParts(t: Terms): { prefix: string; value: string; suffix: string } {
-  if (t.kind === 'amount_off') return { prefix: '¥', value: yuanNumber(t.amountOffFen ?? 0), suffix: '' }
+  if (t.kind === 'amount_off') return { prefix: '¥', value: yuanText(t.amountOffFen ?? 0), suffix: '' }
   if (t.kind === 'percent_off') return { prefix: '', value: zheNumber(t.discountPct ?? 100), suffix: '折' }
   return { prefix: '', value: '兑换', suffix: '' }
-}
-
-/** Under the face: "满200可用" / "无门槛" / the gift's name; a 折扣 cap adds "最多减¥50". */
-export function couponConditionText(t: Terms): string {
-  if (t.kind === 'gift') return t.giftName ?? '兑换券'
-  const base = t.thresholdFen > 0 ? `满${yuanNumber(t.thresholdFen)}可用` : '无门槛'
-  if (t.kind === 'percent_off' && t.maxDiscountFen !== null && t.maxDiscountFen > 0) return `${base}，最多减¥${yuanNumber(t.maxDiscountFen)}`
-  return base
 }
 
 /** 满减 / 折扣 / 兑换: the kind as a small tag. */
@@ -182,17 +160,6 @@ export function walletStatus(c: Pick<MemberCouponView, 'state' | 'reason'>): { g
 
 /** Whether the detail page shows the code for the till: only for a coupon that is usable now. */
 export const showsCode = (c: Pick<MemberCouponView, 'state' | 'reason' | 'code'>): boolean => c.state === 'usable' && !c.reason && Boolean(c.code)
-
-/**
- * The code as the till reads it aloud: "C1 2345 6789 0123 4567 8901" (the 2-character prefix, then groups of 4).
- * Mirrors formatCouponCode in src/domain/coupons/code.ts.
- */
-export function formatCouponCode(code: string): string {
-  const compact = code.replace(/\s+/g, '')
-  const m = /^([A-Za-z]\d)(\d+)$/.exec(compact)
-  if (!m) return compact.replace(/(.{4})(?=.)/g, '$1 ')
-  return [m[1], ...(m[2].match(/.{1,4}/g) ?? [])].join(' ')
-}
 
 /** The tab badge: "可用 3"; beyond 99 "99+". */
 export function tabTitle(label: string, count: number | undefined): string {
