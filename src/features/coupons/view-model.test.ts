@@ -111,7 +111,7 @@ describe('领券中心', () => {
     expect(claimButton(c({ state: 'claimed', reason: '已领' }))).toEqual({ label: '已领取', enabled: false, reason: '已领' })
     expect(claimButton(c({ state: 'sold_out', reason: '已抢光' }))).toEqual({ label: '已抢光', enabled: false, reason: null })
     expect(claimButton(c({ state: 'not_started', reason: '12月1日 10:00 开抢' }))).toEqual({ label: '未开始', enabled: false, reason: '12月1日 10:00 开抢' })
-    expect(claimButton(c({ state: 'tier_locked', reason: '仅限金卡', minTier: { code: 'gold', name: '金卡', minGrowth: 5000, discountPct: 80 } }))).toEqual({
+    expect(claimButton(c({ state: 'tier_locked', reason: '仅限金卡及以上', minTier: { code: 'gold', name: '金卡', minGrowth: 5000, discountPct: 80 } }))).toEqual({
       label: '仅限金卡',
       enabled: false,
       reason: null,

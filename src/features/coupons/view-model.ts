@@ -117,7 +117,8 @@ const CLAIM_LABELS: Record<ClaimState, string> = {
 /** The 领券中心 button: what it says and whether it can be tapped. 仅限金卡 / 12月1日 10:00 开抢 come as the reason. */
 export function claimButton(c: Pick<ClaimableCouponView, 'state' | 'reason' | 'minTier'>): { label: string; enabled: boolean; reason: string | null } {
   const label = c.state === 'tier_locked' && c.minTier ? `仅限${c.minTier.name}` : CLAIM_LABELS[c.state] ?? '不可领取'
-  const reason = c.reason && c.reason !== label ? c.reason : null
+  // The server's reason when it says more than the button (12月1日 10:00 开抢, 已领 2 张), not 仅限金卡 twice.
+  const reason = c.reason && !c.reason.startsWith(label) ? c.reason : null
   return { label, enabled: c.state === 'claimable', reason }
 }
 
