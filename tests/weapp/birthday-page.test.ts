@@ -40,7 +40,7 @@ describe('built weapp 生日礼 page (subpackage packages/coupons)', () => {
     expect(textOf(page.dom, 'birthday-page__gift-text')).toBe('生日券（¥50，无门槛） + 100 积分')
     expect(textOf(page.dom, 'birthday-page__gift-state')).toBe('可使用')
     expect(textOf(page.dom, 'birthday-page__countdown')).toBe('生日礼券 还剩 2 天 5 小时')
-    expect(allByClass(page.dom, 'birthday-page__history-row').map((r) => r.textContent)).toEqual(['2025 年生日券（¥50，无门槛）已于 11-30 过期'])
+    expect(allByClass(page.dom, 'birthday-page__history-row').map((r) => r.textContent)).toEqual(['2025 年生日券（¥30，满200可用）已于 11-30 过期'])
     expect(textOf(page.dom, 'birthday-page__locked')).toBe('生日如需修改请联系门店')
     expect(weapp.wxmlWarnings).toEqual([])
   })
