@@ -14,9 +14,10 @@ afterEach(() => {
   jest.clearAllMocks()
 })
 
-// Two known warnings from NutUI's UMD bundle (third-party, harmless in jsdom) would drown real ones: drop just
+// Known warnings from NutUI's UMD bundle (third-party, harmless in jsdom) would drown real ones: drop just
 // those. Installed at load time because one of them fires while the test file imports NutUI.
-const KNOWN_THIRD_PARTY = [/forwardRef render functions accept exactly two parameters/, /Unsupported style property.*-webkitMask/]
+// NutUI's Dialog animates through react-transition-group, which still calls findDOMNode.
+const KNOWN_THIRD_PARTY = [/forwardRef render functions accept exactly two parameters/, /Unsupported style property.*-webkitMask/, /findDOMNode is deprecated/]
 const originalError = console.error.bind(console)
 // Likewise Taro's Stencil <taro-input-core> logs a TypeError when its value changes in jsdom, where Stencil never
 // rendered its inner <input> (jsdom has no layout pass): it only concerns that inner element.

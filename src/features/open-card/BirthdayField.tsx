@@ -12,7 +12,18 @@ type Birthday = OpenCardForm['birthday']
  * Month and day (the year is optional: "不填年份"), picked with NutUI's Picker. The columns follow the draft:
  * each month offers its real days, and nothing after today is offered.
  */
-export function BirthdayField({ value, onChange, error }: { value: Birthday; onChange: (b: Birthday) => void; error?: string }) {
+export function BirthdayField({
+  value,
+  onChange,
+  error,
+  placeholder = '选填，生日月可领生日礼',
+}: {
+  value: Birthday
+  onChange: (b: Birthday) => void
+  error?: string
+  /** What the empty row says (optional at 开卡; the 生日礼 page asks for it). */
+  placeholder?: string
+}) {
   const [open, setOpen] = useState(false)
   const nowMs = useMemo(() => Date.now(), [open])
   const [draft, setDraft] = useState<Draft>([NO_YEAR, 1, 1])
@@ -28,7 +39,7 @@ export function BirthdayField({ value, onChange, error }: { value: Birthday; onC
       <View className="text-field__row" onClick={openPicker} data-testid="open-card-birthday">
         <Text className="text-field__label">生日</Text>
         <Text className={`open-card__picker-value${value ? '' : ' open-card__picker-value--empty'}`}>
-          {value ? birthdayText(value) : '选填，生日月可领生日礼'}
+          {value ? birthdayText(value) : placeholder}
         </Text>
         {value && (
           <Text

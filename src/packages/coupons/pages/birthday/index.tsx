@@ -27,7 +27,7 @@ function SetBirthday({ saving, error, onSave }: { saving: boolean; error: string
     <View className="birthday-page__set" data-testid="birthday-set">
       <Text className="birthday-page__set-title">设置生日，生日当月领取生日礼</Text>
       <View className="birthday-page__field">
-        <BirthdayField value={value} onChange={setValue} />
+        <BirthdayField value={value} onChange={setValue} placeholder="请选择生日" />
       </View>
       {error && (
         <Text className="birthday-page__error" data-testid="birthday-save-error">

@@ -47,7 +47,7 @@ export default function CouponDetailPage() {
   const c = d.coupon
   const digits = d.code ? formatCouponCode(d.code) : ''
   return frame(
-    <>
+    <View className="coupon-detail__body">
       <CouponCard terms={c} tag={c.channel === 'birthday' ? '生日礼' : null} greyed={!d.qr} testId="coupon-detail-card">
         <CouponLine>{couponValidityText(c, nowMs)}</CouponLine>
       </CouponCard>
@@ -85,6 +85,6 @@ export default function CouponDetailPage() {
         {c.kind !== 'gift' && <Text className="coupon-detail__term">门槛与优惠按会员折扣后的金额计算，每次消费限用一张</Text>}
         {c.description && <Text className="coupon-detail__term">{c.description}</Text>}
       </View>
-    </>,
+    </View>,
   )
 }
