@@ -120,7 +120,8 @@ describe('领券中心', () => {
   })
 
   it('after a claim: mine + 1, stock − 1, 已领 at the per-member limit', () => {
-    expect(afterClaim(c())).toMatchObject({ claimedByMe: 1, remaining: 9, state: 'claimed' })
+    expect(afterClaim(c())).toMatchObject({ claimedByMe: 1, remaining: 9, state: 'claimed', reason: '已领取' })
+    expect(afterClaim(c({ perMemberLimit: 2, claimedByMe: 1 }))).toMatchObject({ claimedByMe: 2, state: 'claimed', reason: '已领 2 张' })
     expect(afterClaim(c({ perMemberLimit: 3 }))).toMatchObject({ claimedByMe: 1, remaining: 9, state: 'claimable', reason: null })
     expect(afterClaim(c({ perMemberLimit: 3, remaining: 1 }))).toMatchObject({ remaining: 0, state: 'sold_out' })
     expect(afterClaim(c({ remaining: null, totalQuantity: null, perMemberLimit: 2 }))).toMatchObject({ remaining: null, state: 'claimable' })

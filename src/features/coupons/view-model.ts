@@ -127,7 +127,8 @@ export function afterClaim(c: ClaimableCouponView): ClaimableCouponView {
   const claimedByMe = c.claimedByMe + 1
   const remaining = c.remaining === null ? null : Math.max(0, c.remaining - 1)
   const state: ClaimState = claimedByMe >= c.perMemberLimit ? 'claimed' : remaining === 0 ? 'sold_out' : 'claimable'
-  const reason = state === 'claimed' ? '已领' : state === 'sold_out' ? '已抢光' : null
+  // The server's words for the same states (src/domain/coupons/state.ts claimState).
+  const reason = state === 'claimed' ? (c.perMemberLimit > 1 ? `已领 ${claimedByMe} 张` : '已领取') : state === 'sold_out' ? '已抢光' : null
   return { ...c, claimedByMe, remaining, state, reason }
 }
 
