@@ -36,7 +36,8 @@ export function useWallet() {
     tabRef.current = tab
     cursor.current = null
     busy.current = true
-    setState((s) => ({ ...initial, tab, counts: s.counts }))
+    // The same tab again (back from a coupon's detail) stays on screen while it refreshes: no spinner flash.
+    setState((s) => (s.tab === tab && s.status === 'ready' ? s : { ...initial, tab, counts: s.counts }))
     try {
       const out = await callApi('listMyCoupons', { tab, limit: PAGE_SIZE })
       if (mine !== generation.current) return

@@ -103,3 +103,20 @@ describe('我的券包', () => {
     expect(await screen.findByTestId('wallet-coupon')).toBeInTheDocument()
   })
 })
+
+describe('我的券包 on coming back', () => {
+  it('refreshes when the page shows again (a coupon used meanwhile moves out of 可用), keeping the list on screen', async () => {
+    let used = false
+    routeApi(callApiMock, {
+      listMyCoupons: () =>
+        used ? walletPage([], { usable: 0, used: 1, expired: 0 }) : walletPage([aMemberCoupon({ id: '1' })], { usable: 1, used: 0, expired: 0 }),
+    })
+    render(<WalletPage />)
+    await screen.findByTestId('wallet-coupon')
+    used = true
+    act(() => __taro.show())
+    expect(screen.queryByTestId('state-loading')).toBeNull()
+    expect(await screen.findByText('暂无可用的优惠券')).toBeInTheDocument()
+    expect(screen.getByTestId('wallet-tab-used')).toHaveTextContent('已使用 1')
+  })
+})
