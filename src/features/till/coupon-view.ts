@@ -2,8 +2,7 @@ import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
 import type { TillCouponView } from '../../contract/till-coupons'
 import { STORE_UTC_OFFSET_MIN } from '../common/store-time'
-import { couponConditionText, couponFaceText, priceAtTill, type CouponTerms } from '../../domain/coupons/pricing'
-import { formatYuan } from '../card/view-model'
+import { couponConditionText, couponFaceText, priceAtTill, shortText, type CouponTerms } from '../../domain/coupons/pricing'
 
 dayjs.extend(utc)
 
@@ -22,10 +21,7 @@ export function termsOf(c: TillCouponView): CouponTerms {
 export const KIND_LABELS: Record<TillCouponView['kind'], string> = { amount_off: '满减券', percent_off: '折扣券', gift: '兑换券' }
 
 export const faceText = (c: TillCouponView) => couponFaceText(termsOf(c))
-export const conditionText = (c: TillCouponView) => {
-  const base = couponConditionText(termsOf(c))
-  return c.kind === 'percent_off' && c.maxDiscountFen !== null ? `${base}，最多减 ${formatYuan(c.maxDiscountFen)}` : base
-}
+export const conditionText = (c: TillCouponView) => couponConditionText(termsOf(c))
 
 /** A store-zone date and time as the till prints it: "2026-11-30 23:59". */
 export const storeDateTime = (iso: string) => dayjs(iso).utcOffset(STORE_UTC_OFFSET_MIN).format('YYYY-MM-DD HH:mm')
@@ -39,7 +35,7 @@ export function whyNot(c: TillCouponView, amountFen: number | null): string | nu
   if (c.state !== 'usable') return c.reason ?? '该券当前不可用'
   if (amountFen === null) return null
   const price = priceAtTill({ grossFen: amountFen, tierDiscountPct: null, coupon: termsOf(c) })
-  return price.shortFen !== null && price.shortFen > 0 ? `还差 ${formatYuan(price.shortFen)} 可用` : null
+  return price.shortFen !== null && price.shortFen > 0 ? shortText(price.shortFen) : null
 }
 
 export const usableCount = (coupons: TillCouponView[]) => coupons.filter((c) => c.state === 'usable').length
