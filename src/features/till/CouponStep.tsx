@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { TextField } from '../../components/text-field'
+import { go, routes } from '../../services/nav'
 import { ConfirmSheet } from './ConfirmSheet'
 import { CouponPreview } from './CouponPreview'
 import { faceText } from './coupon-view'
@@ -32,7 +33,12 @@ export function CouponStep({ t, manager }: { t: Till; manager: boolean }) {
               </Button>
             </>
           )}
-          {manager && preview.verification && (
+          {manager && preview.verification?.receiptNo && (
+            <Text className="till__hint" onClick={() => go(routes.refund)} data-testid="till-void-by-refund">
+              随单核销的券请通过退款撤销（小票 {preview.verification.receiptNo}）›
+            </Text>
+          )}
+          {manager && preview.verification && !preview.verification.receiptNo && (
             <Button block type="danger" fill="outline" size="large" disabled={t.busy !== null} onClick={() => t.ask('void')} data-testid="till-void">
               撤销核销
             </Button>
