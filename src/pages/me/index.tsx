@@ -4,6 +4,7 @@ import { ErrorBlock, LoadingBlock } from '../../components/state-view'
 import { useUnreadCount } from '../../features/notifications/use-unread-count'
 import { unreadHint } from '../../features/notifications/view-model'
 import { LoginRequired } from '../../features/session/LoginRequired'
+import { isManager } from '../../features/session/ManagerGate'
 import { isStaff, roleLabel } from '../../features/session/store'
 import { useSession } from '../../features/session/use-session'
 import { supportsDevLogin } from '../../services/api'
@@ -63,6 +64,7 @@ export default function MePage() {
               <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
             )}
             {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
+            {isManager(me.role) && <LinkRow title="优惠券管理" hint="券模板" route={routes.couponTemplates} testId="me-coupon-templates-link" />}
           </View>
         </>
       )}
