@@ -6,11 +6,11 @@ import type { ApiOutput } from '../../contract'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../components/state-view'
 import { go, routes } from '../../services/nav'
 import { LoginRequired } from './LoginRequired'
+import { isManager } from './store'
 import { useSession } from './use-session'
 
 type Me = ApiOutput<'whoAmI'>
 
-export const isManager = (role: Me['role'] | undefined | null) => role === 'manager' || role === 'admin'
 
 /**
  * A manager's page (退款, 优惠券管理): loading / login / error with 重试 until whoAmI answers, 无权限 for anyone

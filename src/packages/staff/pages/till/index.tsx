@@ -5,7 +5,7 @@ import { useEffect } from 'react'
 import { ErrorBlock, EmptyBlock, LoadingBlock } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
-import { isStaff } from '../../../../features/session/store'
+import { isManager, isStaff } from '../../../../features/session/store'
 import { useSession } from '../../../../features/session/use-session'
 import { CouponStep } from '../../../../features/till/CouponStep'
 import { usableCount } from '../../../../features/till/coupon-view'
@@ -63,7 +63,7 @@ function TillGate() {
       </View>
     )
   }
-  return <Till staffName={me.staffName ?? null} manager={me.role === 'manager' || me.role === 'admin'} />
+  return <Till staffName={me.staffName ?? null} manager={isManager(me.role)} />
 }
 
 function Till({ staffName, manager }: { staffName: string | null; manager: boolean }) {
