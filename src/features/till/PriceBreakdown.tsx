@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatYuan } from '../card/view-model'
+import { priceText } from './coupon-view'
 import './TillPanels.scss'
 
 export interface BreakdownLines {
@@ -12,7 +12,7 @@ export interface BreakdownLines {
   note?: string | null
 }
 
-const minus = (fen: number) => (fen > 0 ? `-${formatYuan(fen)}` : formatYuan(0))
+const minus = (fen: number) => priceText(-fen)
 
 /** 原价 / 会员折扣 / 优惠券 / 实付: live while the clerk types, and again on the result with the server's figures. */
 export function PriceBreakdown({ lines, testId }: { lines: BreakdownLines; testId: string }) {
@@ -20,7 +20,7 @@ export function PriceBreakdown({ lines, testId }: { lines: BreakdownLines; testI
     <View className="till-price" data-testid={testId}>
       <View className="till-price__row">
         <Text>原价</Text>
-        <Text data-testid={`${testId}-gross`}>{formatYuan(lines.grossFen)}</Text>
+        <Text data-testid={`${testId}-gross`}>{priceText(lines.grossFen)}</Text>
       </View>
       {lines.tierDiscountFen !== null && lines.tierDiscountFen > 0 && (
         <View className="till-price__row">
@@ -39,7 +39,7 @@ export function PriceBreakdown({ lines, testId }: { lines: BreakdownLines; testI
       )}
       <View className="till-price__row till-price__row--paid">
         <Text>实付</Text>
-        <Text data-testid={`${testId}-paid`}>{formatYuan(lines.paidFen)}</Text>
+        <Text data-testid={`${testId}-paid`}>{priceText(lines.paidFen)}</Text>
       </View>
       {lines.tierDiscountFen === null && <Text className="till-price__note">会员折扣以入账结果为准</Text>}
     </View>

@@ -39,3 +39,6 @@ export function whyNot(c: TillCouponView, amountFen: number | null): string | nu
 }
 
 export const usableCount = (coupons: TillCouponView[]) => coupons.filter((c) => c.state === 'usable').length
+
+/** A till amount, always with its fen ("¥250.00", "-¥30.00"): the lines must add up at a glance. */
+export const priceText = (fen: number) => `${fen < 0 ? '-' : ''}¥${(Math.abs(fen) / 100).toFixed(2)}`
