@@ -1,20 +1,20 @@
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import { tillApi as api, receiptNo as receiptSchema } from '../../contract/till'
 import { tillCouponsApi } from '../../contract/till-coupons'
 import { routeScannedCode } from '../../domain/scan-code'
-import { callApi, toApiError } from '../../services/api'
-import { scanCode, toast, vibrateShort } from '../../services/device'
-import { newRequestId } from '../common/request-id'
+import { callApi } from '../../services/api'
+import { scanCode, vibrateShort } from '../../services/device'
 import { parseYuanToFen } from './amount'
 import { whyNot } from './coupon-view'
 import { tillErrorMessage } from './messages'
+import { couponActions } from './coupon-actions'
+import { tillContext } from './till-context'
 import { initialTill, type TillState } from './till-state'
 
 export type { RecordResult, TillState } from './till-state'
 
 const lookupInput = api.staffLookupMember.input
 const previewInput = tillCouponsApi.staffPreviewCoupon.input
-const voidInput = tillCouponsApi.staffVoidCouponVerification.input
 
 /** The server no longer accepts the lookup's ticket: scan again, but what the clerk typed is still right. */
 const RESCAN_CODES: ReadonlySet<string> = new Set(['TICKET_STALE', 'TICKET_INVALID'])
@@ -31,23 +31,9 @@ export function useTill() {
   const latest = useRef(s)
   latest.current = s
   const busy = useRef(false)
-  const patch = (p: Partial<TillState>) => setS((prev) => ({ ...prev, ...p }))
-
-  /** Runs one request at a time with the busy flag set; errors become the till's message (or `onError`). */
-  const run = async (kind: NonNullable<TillState['busy']>, work: () => Promise<void>, onError?: (e: ReturnType<typeof toApiError>) => void) => {
-    if (busy.current) return
-    busy.current = true
-    patch({ busy: kind, error: null })
-    try {
-      await work()
-    } catch (e) {
-      const error = toApiError(e)
-      if (onError) onError(error)
-      else patch({ busy: null, error: tillErrorMessage(error) })
-    } finally {
-      busy.current = false
-    }
-  }
+  const ctx = useMemo(() => tillContext(latest, busy, setS), [])
+  const { patch, run } = ctx
+  const { confirmVerify, confirmVoid } = useMemo(() => couponActions(ctx), [ctx])
 
   const lookup = useCallback(async (codeOverride?: string) => {
     if (busy.current) return
@@ -116,55 +102,6 @@ export function useTill() {
         }
       },
     )
-  }, [])
-
-  const confirmVerify = useCallback(async () => {
-    const snapshot = latest.current
-    if (busy.current || !snapshot.couponCode) return
-    const requestId = snapshot.verifyRequestId ?? newRequestId()
-    patch({ verifyRequestId: requestId })
-    await run(
-      'verify',
-      async () => {
-        const verified = await callApi('staffVerifyCoupon', { couponCode: snapshot.couponCode!, requestId })
-        vibrateShort()
-        patch({ step: 'verified', verified, confirm: null, verifyRequestId: null, busy: null })
-      },
-      (error) => {
-        // Offline or timed out: keep the key so 确认核销 again repeats this very request (and gets its result).
-        const keep = error.isOffline
-        patch({ busy: null, confirm: null, verifyRequestId: keep ? requestId : null, error: tillErrorMessage(error) })
-        if (error.code === 'COUPON_ALREADY_USED') void refreshPreview(snapshot.couponCode!)
-      },
-    )
-  }, [])
-
-  /** After someone else's 核销: show who and when, as the server now says. Silent when it fails. */
-  const refreshPreview = async (couponCode: string) => {
-    try {
-      const preview = await callApi('staffPreviewCoupon', { couponCode })
-      patch({ preview })
-    } catch {
-      // The error line already says 已核销; the preview is a nicety.
-    }
-  }
-
-  const confirmVoid = useCallback(async () => {
-    const snapshot = latest.current
-    if (busy.current || !snapshot.couponCode) return
-    const parsed = voidInput.safeParse({ couponCode: snapshot.couponCode, reason: snapshot.voidReason })
-    if (!parsed.success) return patch({ error: parsed.error.issues[0]?.message ?? '请填写撤销原因' })
-    await run('void', async () => {
-      const out = await callApi('staffVoidCouponVerification', { couponCode: snapshot.couponCode!, reason: snapshot.voidReason })
-      toast('已撤销核销', 'success')
-      setS((prev) => ({
-        ...prev,
-        preview: prev.preview && { ...prev.preview, coupon: out.coupon, verification: null },
-        confirm: null,
-        voidReason: '',
-        busy: null,
-      }))
-    })
   }, [])
 
   /** Back to an empty scanner (下一位, 换一位, 返回扫码). */

@@ -10,7 +10,6 @@ import { useTemplateEditor } from '../../../../features/coupon-templates/use-tem
 import { ValidityFields } from '../../../../features/coupon-templates/ValidityFields'
 import { ManagerGate } from '../../../../features/session/ManagerGate'
 import { routes } from '../../../../services/nav'
-import '../../../staff/pages/till/index.scss'
 import '../../../../features/coupon-templates/editor.scss'
 
 /** 新建 / 编辑优惠券 (managers): `?id=` edits that template; counts are shown and never reset by a save. */
@@ -43,7 +42,7 @@ function Editor({ id }: { id: string | null }) {
       <Text className="template-editor__section-title">发放</Text>
       <AudienceFields e={e} />
       {e.error && (
-        <View className="till__error" data-testid="tpl-error">
+        <View className="template-editor__error" data-testid="tpl-error">
           <Text>{e.fields._ ?? e.error}</Text>
         </View>
       )}
