@@ -9,7 +9,8 @@ import { loadStoreContext, type UseCaseContext } from './store-context'
 import { creditPurchase } from './till/credit-purchase'
 import { seededRandom } from '../../domain/seeded-random'
 
-export const DEMO_OPENIDS = { member: 'demo-member', clerk: 'demo-clerk', manager: 'demo-manager' } as const
+/** `birthday`: a member born in the month the demo was seeded, so the 生日礼 states can be tried at once. */
+export const DEMO_OPENIDS = { member: 'demo-member', birthday: 'demo-birthday', clerk: 'demo-clerk', manager: 'demo-manager' } as const
 
 const OTHER_MEMBERS = 50
 const DAY_MS = 86_400_000
