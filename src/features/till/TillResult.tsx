@@ -24,12 +24,11 @@ export function TillResult({ result, onNext }: { result: RecordResult; onNext: (
           小票号 <Text className="till-result__echo-value" data-testid="till-result-receipt">{result.receiptNo}</Text>
         </Text>
       </View>
-      {(result.tierDiscountFen > 0 || result.couponDiscountFen > 0) && (
-        <PriceBreakdown
-          testId="till-result-price"
-          lines={{ grossFen: result.grossFen, tierDiscountFen: result.tierDiscountFen, couponDiscountFen: result.couponDiscountFen, paidFen: result.paidFen }}
-        />
-      )}
+      {/* The server's figures: 原价, 会员折扣 (when the store applied it), 优惠券, 实付. Points are earned on 实付. */}
+      <PriceBreakdown
+        testId="till-result-price"
+        lines={{ grossFen: result.grossFen, tierDiscountFen: result.tierDiscountFen, couponDiscountFen: result.couponDiscountFen, paidFen: result.paidFen }}
+      />
       {result.coupon && (
         <Text className="till-result__sub" data-testid="till-result-coupon">
           已核销：{result.coupon.name}
