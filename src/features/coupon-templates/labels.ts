@@ -30,7 +30,9 @@ export const templateFace = (t: CouponTemplateView) => `${couponFaceText(t)} · 
 
 export function validityText(t: CouponTemplateView): string {
   if (t.validity.kind === 'fixed') return `${t.validity.from} 至 ${t.validity.to}`
-  return t.channel === 'birthday' ? '生日当月有效' : `领取后 ${t.validity.days} 天内有效`
+  if (t.channel !== 'birthday') return `领取后 ${t.validity.days} 天内有效`
+  const tier = TIER_OPTIONS.find(([code]) => code === t.birthdayTierCode)?.[1]
+  return t.birthdayTierCode ? `${tier}生日礼 · 生日当月有效` : '生日当月有效'
 }
 
 /** "已领 12 / 已用 3 / 共 100" (共 不限 when unlimited). */
