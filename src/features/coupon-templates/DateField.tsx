@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { DatePicker } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import './editor.scss'
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -24,7 +24,12 @@ interface Props {
 /** A calendar date (store zone, 'YYYY-MM-DD') chosen with NutUI's DatePicker. */
 export function DateField({ label, value, onChange, placeholder, testId, error, clearable }: Props) {
   const [open, setOpen] = useState(false)
-  const now = new Date()
+  // Stable objects: a new Date each render would make the picker reset its columns on every keystroke elsewhere.
+  const picked = useMemo(() => toDate(value), [value])
+  const [start, end] = useMemo(() => {
+    const year = new Date().getFullYear()
+    return [new Date(year - 1, 0, 1), new Date(year + 5, 11, 31)]
+  }, [])
   return (
     <View className={`text-field${error ? ' text-field--error' : ''}`}>
       <View className="text-field__row" onClick={() => setOpen(true)} data-testid={testId}>
@@ -52,9 +57,9 @@ export function DateField({ label, value, onChange, placeholder, testId, error, 
         title={label}
         type="date"
         showChinese
-        value={toDate(value)}
-        startDate={new Date(now.getFullYear() - 1, 0, 1)}
-        endDate={new Date(now.getFullYear() + 5, 11, 31)}
+        value={picked}
+        startDate={start}
+        endDate={end}
         onClose={() => setOpen(false)}
         onConfirm={(_, values) => {
           const [y, m, d] = values.map(Number)

@@ -1,9 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError, callApi } from '../../../../services/api'
 import { useSessionStore } from '../../../../features/session/store'
 import { routeCheckedApi } from '../../../../../tests/ui/api-mock'
 import { typeInto } from '../../../../../tests/ui/input'
+import { __taro } from '../../../../../tests/ui/taro-mock'
 import type { CouponTemplateView } from '../../../../contract'
 import CouponTemplatePage from './index'
 
@@ -127,6 +128,52 @@ describe('coupon template editor', () => {
       birthdayTierCode: null,
     })
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' }))
+  })
+
+  it('edits a template (?id=): shows its counts, sends the whole template with the id, and shows 发放总量不能少于已领取数量 on the total', async () => {
+    __taro.setRouterParams({ id: '7' })
+    let refuse = true
+    routeCheckedApi(callApiMock, {
+      whoAmI: () => manager,
+      listCouponTemplates: () => ({ templates: [view({ id: '6', name: '别的券' }), view({ totalQuantity: 100, claimedCount: 40, usedCount: 9 })] }),
+      updateCouponTemplate: (input) => {
+        if (refuse) {
+          refuse = false
+          throw new ApiError('COUPON_TOTAL_BELOW_CLAIMED', '发放总量不能少于已领取数量（已领取 40 张）')
+        }
+        return { template: view({ totalQuantity: (input as { template: { totalQuantity: number } }).template.totalQuantity, claimedCount: 40, usedCount: 9 }) }
+      },
+    })
+    await open()
+    expect(screen.getByTestId('tpl-counts')).toHaveTextContent('已领 40 · 已用 9 · 共 100')
+    expect((screen.getByTestId('tpl-name') as HTMLElement & { value?: string }).value).toBe('满200减30')
+    expect((screen.getByTestId('tpl-total') as HTMLElement & { value?: string }).value).toBe('100')
+
+    typeInto('tpl-total', '30')
+    save()
+    expect(await screen.findByTestId('tpl-total-error')).toHaveTextContent('发放总量不能少于已领取数量（已领取 40 张）')
+    typeInto('tpl-total', '50')
+    save()
+    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' })))
+    expect(calls('updateCouponTemplate')).toEqual([
+      expect.objectContaining({ id: '7', template: expect.objectContaining({ totalQuantity: 30 }) }),
+      {
+        id: '7',
+        template: {
+          name: '满200减30',
+          kind: 'amount_off',
+          thresholdFen: 20000,
+          amountOffFen: 3000,
+          validity: { kind: 'days', days: 30 },
+          totalQuantity: 50,
+          perMemberLimit: 1,
+          minTierCode: null,
+          channel: 'claim',
+          birthdayTierCode: null,
+        },
+      },
+    ])
+    expect(calls('createCouponTemplate')).toHaveLength(0)
   })
 
   it('is refused to a member', async () => {
