@@ -201,6 +201,33 @@ describe('till: a scanned coupon', () => {
     expect(screen.getByTestId('till-verify')).toBeInTheDocument()
   })
 
+  it('a refusal of the void (window passed) stays in the sheet with the reason kept', async () => {
+    routeCheckedApi(callApiMock, {
+      whoAmI: () => manager,
+      staffPreviewCoupon: () => preview({ coupon: aTillCoupon({ state: 'used', reason: '已核销' }), verification }),
+      staffVoidCouponVerification: () => {
+        throw new ApiError('COUPON_VOID_WINDOW_PASSED', '已超过可撤销核销的时间（核销后 24 小时内）')
+      },
+    })
+    await scan(COUPON_TYPED)
+    fireEvent.click(await screen.findByTestId('till-void'))
+    typeInto('till-void-reason', '顾客取消')
+    fireEvent.click(screen.getByTestId('till-void-confirm-ok'))
+    expect(await screen.findByTestId('till-void-confirm-error')).toHaveTextContent('已超过可撤销核销的时间（核销后 24 小时内）')
+    expect(screen.getByTestId('till-preview-status')).toHaveTextContent('已核销')
+  })
+
+  it('a coupon verified on a purchase is reversed by a refund: the manager is pointed to 退款, not 撤销核销', async () => {
+    routeCheckedApi(callApiMock, {
+      whoAmI: () => manager,
+      staffPreviewCoupon: () => preview({ coupon: aTillCoupon({ state: 'used', reason: '已核销' }), verification: { ...verification, receiptNo: 'A-0001', discountFen: 3000 } }),
+    })
+    await scan(COUPON_TYPED)
+    expect(await screen.findByTestId('till-preview')).toHaveTextContent('小票号：A-0001（优惠 ¥30）')
+    expect(screen.queryByTestId('till-void')).not.toBeInTheDocument()
+    expect(screen.getByTestId('till-void-by-refund')).toHaveTextContent('随单核销的券请通过退款撤销')
+  })
+
   it('a clerk sees no 撤销核销; a manager on the code step sees 退款', async () => {
     routeCheckedApi(callApiMock, { whoAmI: () => clerk, staffPreviewCoupon: () => preview({ coupon: aTillCoupon({ state: 'used', reason: '已核销' }), verification }) })
     await scan(COUPON_TYPED)
