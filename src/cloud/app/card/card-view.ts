@@ -7,7 +7,8 @@ import { decryptBirthday, decryptPhone } from '../personal-data'
 import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'
 
-export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
+/** `usableCouponCount`: countUsableNow, taken by getMyCard (a just-opened card has none). */
+export function toCardView(ctx: UseCaseContext, member: MemberRow, usableCouponCount = 0): CardView {
   const next = nextTierFor(ctx.tiers, member.growth)
   const toNext = growthToNext(ctx.tiers, member.growth)
   return {
@@ -24,7 +25,7 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
     openedAt: member.openedAt.toISOString(),
     storeName: ctx.store.name,
     // Filled by the coupons and birthday use cases (issue 6, in progress).
-    usableCouponCount: 0,
+    usableCouponCount,
     birthdayMonth: null,
   }
 }
