@@ -108,9 +108,12 @@ function count(text: string, label: string): Parsed<number> {
   return { ok: true, value: Number(t) }
 }
 
-/** The schema's path → the editor field that shows it ('validity.from' belongs to the validity row). */
-function fieldOf(path: string): TemplateField {
-  const head = path.split('.')[0]
+/**
+ * The schema's path → the editor field that shows it ('validity.from' belongs to the validity row). Server paths
+ * carry the input's 'template.' prefix ('template.totalQuantity').
+ */
+export function fieldOf(path: string): TemplateField {
+  const head = path.replace(/^template\./, '').split('.')[0]
   const map: Record<string, TemplateField> = {
     thresholdFen: 'threshold',
     amountOffFen: 'amountOff',

@@ -4,7 +4,7 @@ import { callApi, toApiError } from '../../services/api'
 import { toast } from '../../services/device'
 import { backOr, routes } from '../../services/nav'
 import { newRequestId } from '../common/request-id'
-import { emptyTemplateForm, formFromView, validateTemplate, type TemplateField, type TemplateForm } from './form'
+import { emptyTemplateForm, fieldOf, formFromView, validateTemplate, type TemplateField, type TemplateForm } from './form'
 
 export interface EditorState {
   status: 'loading' | 'ready' | 'error'
@@ -70,8 +70,10 @@ export function useTemplateEditor(id: string | null) {
     } catch (e) {
       const error = toApiError(e)
       if (!error.isOffline) requestId.current = null
+      // The server names the fields it refused ('template.totalQuantity'): show each next to its input.
       const fields: Partial<Record<TemplateField, string>> = {}
-      if (error.code === 'COUPON_TOTAL_BELOW_CLAIMED') fields.total = error.message
+      for (const [path, message] of Object.entries(error.fields ?? {})) fields[fieldOf(path)] ??= message
+      if (error.code === 'COUPON_TOTAL_BELOW_CLAIMED') fields.total ??= error.message
       patch({ saving: false, error: error.message, offline: error.isOffline, fields })
     } finally {
       busy.current = false

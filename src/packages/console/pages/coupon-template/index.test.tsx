@@ -139,7 +139,8 @@ describe('coupon template editor', () => {
       updateCouponTemplate: (input) => {
         if (refuse) {
           refuse = false
-          throw new ApiError('COUPON_TOTAL_BELOW_CLAIMED', '发放总量不能少于已领取数量（已领取 40 张）')
+          // As the server sends it: the refused field named by its input path.
+          throw new ApiError('COUPON_TOTAL_BELOW_CLAIMED', '优惠券设置有误', { 'template.totalQuantity': '发放总量不能少于已领取数量' })
         }
         return { template: view({ totalQuantity: (input as { template: { totalQuantity: number } }).template.totalQuantity, claimedCount: 40, usedCount: 9 }) }
       },
@@ -151,7 +152,7 @@ describe('coupon template editor', () => {
 
     typeInto('tpl-total', '30')
     save()
-    expect(await screen.findByTestId('tpl-total-error')).toHaveTextContent('发放总量不能少于已领取数量（已领取 40 张）')
+    expect(await screen.findByTestId('tpl-total-error')).toHaveTextContent('发放总量不能少于已领取数量')
     typeInto('tpl-total', '50')
     save()
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' })))
