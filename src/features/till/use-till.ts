@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { tillApi as api, receiptNo as receiptSchema } from '../../contract/till'
-import { tillCouponsApi } from '../../contract/till-coupons'
+import { tillCouponsApi, type TillCouponView } from '../../contract/till-coupons'
 import { routeScannedCode } from '../../domain/scan-code'
 import { callApi } from '../../services/api'
 import { scanCode, vibrateShort } from '../../services/device'
@@ -114,6 +114,8 @@ export function useTill() {
   const setAmountText = (v: string) => patch({ amountText: v, error: null })
   const setReceiptText = (v: string) => patch({ receiptText: v, error: null })
   const setVoidReason = (v: string) => patch({ voidReason: v, error: null })
+  /** A coupon just granted to the looked-up member joins their list (first, ready to apply). */
+  const addCoupon = useCallback((c: TillCouponView) => setS((prev) => ({ ...prev, coupons: [c, ...prev.coupons.filter((x) => x.id !== c.id)] })), [])
   const selectCoupon = (id: string) => setS((prev) => ({ ...prev, error: null, selectedCouponId: prev.selectedCouponId === id ? null : id }))
   const ask = (confirm: TillState['confirm']) => {
     if (!busy.current) patch({ confirm, error: null })
@@ -134,6 +136,7 @@ export function useTill() {
     setReceiptText,
     setVoidReason,
     selectCoupon,
+    addCoupon,
     ask,
     withPurchase,
   }

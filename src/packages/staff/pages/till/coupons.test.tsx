@@ -244,6 +244,51 @@ describe('till: a scanned coupon', () => {
   })
 })
 
+describe('till: 发券 (manager)', () => {
+  it('lists the 店员发放 templates and grants one with a requestId kept for a retry; the coupon joins the list', async () => {
+    const grantTemplate = {
+      id: '9', name: '店长赠券', kind: 'amount_off' as const, thresholdFen: 0, amountOffFen: 1000, discountPct: null, maxDiscountFen: null, giftName: null,
+      description: null, validity: { kind: 'days' as const, from: null, to: null, days: 7 }, claimFrom: null, claimTo: null, totalQuantity: null,
+      claimedCount: 0, usedCount: 0, perMemberLimit: 5, minTierCode: null, channel: 'grant' as const, birthdayTierCode: null, status: 'active' as const,
+      updatedAt: '2026-11-20T06:03:00.000Z',
+    }
+    let attempt = 0
+    routeCheckedApi(callApiMock, {
+      whoAmI: () => manager,
+      staffLookupMember: () => aLookup(),
+      listCouponTemplates: () => ({ templates: [grantTemplate, { ...grantTemplate, id: '10', name: '领券中心的券', channel: 'claim' as const }] }),
+      staffGrantCoupon: () => {
+        if (attempt++ === 0) throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
+        return { coupon: aTillCoupon({ id: '777', name: '店长赠券', thresholdFen: 0, amountOffFen: 1000 }), repeated: false }
+      },
+    })
+    await scan('123456789012345678901234')
+    expect(await screen.findByTestId('till-coupon-count')).toHaveTextContent('该会员暂无可用券')
+    fireEvent.click(screen.getByTestId('till-grant-open'))
+    await screen.findByTestId('till-grant-9')
+    expect(screen.queryByTestId('till-grant-10')).not.toBeInTheDocument()
+    expect(calls('listCouponTemplates')).toEqual([{ status: 'active' }])
+
+    fireEvent.click(screen.getByTestId('till-grant-9'))
+    expect(await screen.findByTestId('till-grant-error')).toHaveTextContent('网络连接失败')
+    fireEvent.click(screen.getByTestId('till-grant-9'))
+    await waitFor(() => expect(screen.queryByTestId('till-grant')).not.toBeInTheDocument())
+    expect(screen.getByTestId('till-coupon-count')).toHaveTextContent('该会员有 1 张可用券')
+    expect(screen.getByTestId('till-coupon-777')).toHaveTextContent('店长赠券')
+    const sent = calls('staffGrantCoupon') as Array<{ ticket: string; templateId: string; requestId: string }>
+    expect(sent).toHaveLength(2)
+    expect(sent[0]).toEqual({ ticket: 'ticket-1', templateId: '9', requestId: expect.any(String) })
+    expect(sent[1]).toEqual(sent[0])
+  })
+
+  it('a clerk has no 发券', async () => {
+    routeCheckedApi(callApiMock, { whoAmI: () => clerk, staffLookupMember: () => aLookup() })
+    await scan('123456789012345678901234')
+    await screen.findByTestId('till-coupon-count')
+    expect(screen.queryByTestId('till-grant-open')).not.toBeInTheDocument()
+  })
+})
+
 describe('till: manager entry', () => {
   it('shows 退款 to a manager', async () => {
     routeCheckedApi(callApiMock, { whoAmI: () => manager })

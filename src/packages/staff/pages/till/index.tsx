@@ -8,11 +8,13 @@ import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { isManager, isStaff } from '../../../../features/session/store'
 import { useSession } from '../../../../features/session/use-session'
 import { CouponStep } from '../../../../features/till/CouponStep'
+import { GrantSheet } from '../../../../features/till/GrantSheet'
 import { usableCount } from '../../../../features/till/coupon-view'
 import { MemberSummary } from '../../../../features/till/MemberSummary'
 import { PurchaseForm } from '../../../../features/till/PurchaseForm'
 import { ScanStep } from '../../../../features/till/ScanStep'
 import { TillResult } from '../../../../features/till/TillResult'
+import { useGrant } from '../../../../features/till/use-grant'
 import { useTill } from '../../../../features/till/use-till'
 import { VerifiedResult } from '../../../../features/till/VerifiedResult'
 import { toast } from '../../../../services/device'
@@ -68,6 +70,7 @@ function TillGate() {
 
 function Till({ staffName, manager }: { staffName: string | null; manager: boolean }) {
   const t = useTill()
+  const g = useGrant(t.ticket, t.addCoupon)
 
   return (
     <View className="till">
@@ -88,7 +91,15 @@ function Till({ staffName, manager }: { staffName: string | null; manager: boole
       {t.step === 'member' && t.member && (
         <>
           <MemberSummary member={t.member} usableCoupons={usableCount(t.coupons)} birthday={t.birthdayCoupon} />
+          {manager && (
+            <View className="till__links">
+              <Text className="till__link" onClick={() => void g.openGrant()} data-testid="till-grant-open">
+                发券 ›
+              </Text>
+            </View>
+          )}
           <PurchaseForm t={t} coupon={t.coupons.find((c) => c.id === t.selectedCouponId) ?? null} />
+          <GrantSheet g={g} />
         </>
       )}
 
