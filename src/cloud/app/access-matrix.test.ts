@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { api, type AppError } from '../../contract'
 import { createAppFixture, memberCodeOf, openNewCard, type AppFixture } from '../../../tests/helpers/app-fixture'
-import { staff, stores } from '../db/schema'
+import { signTillTicket } from '../../domain/till-ticket'
+import { members, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
@@ -24,6 +25,9 @@ listMyNotifications  member
 markNotificationsRead member
 getNotificationSettings member
 recordSubscriptionConsent member
+getMyBirthday        member
+setMyBirthday        member
+staffCorrectBirthday staff: manager, admin
 `
 
 function describeAccess(access: Access): string {
@@ -58,7 +62,7 @@ beforeAll(async () => {
 afterAll(async () => app?.close())
 
 /** A valid input for each operation, so a refusal can only be about who is calling. */
-async function validInput(name: string): Promise<unknown> {
+async function validInput(name: string, who: string = DEMO_OPENIDS.manager): Promise<unknown> {
   switch (name) {
     case 'openCard':
       return { nickname: '访客', phone: '13600009999' }
@@ -70,6 +74,14 @@ async function validInput(name: string): Promise<unknown> {
       return { memberCode: await memberCodeOf(app, DEMO_OPENIDS.member), receiptNo: `ACCESS-${Date.now()}`, amountFen: 100 }
     case 'recordSubscriptionConsent':
       return { requestId: `access-${Date.now()}-${Math.random()}`, results: [{ kind: 'points_credited', result: 'accept' }] }
+    case 'setMyBirthday':
+      // The demo member's own birthday: repeating it is answered, not refused.
+      return { birthday: { month: 5, day: 20, year: 1995 } }
+    case 'staffCorrectBirthday': {
+      const staffId = (await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, who)))[0]?.id ?? 0
+      const [member] = await app.db.select({ memberNo: members.memberNo }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+      return { ticket: signTillTicket(member.memberNo, staffId, app.clock.now(), app.config.memberCodeSecret), birthday: { month: 5, day: 20, year: 1995 }, reason: '核对身份证' }
+    }
     default:
       return {}
   }
@@ -103,7 +115,7 @@ describe.each(operations.map((op) => [op.name, op] as const))('%s', (name, op) =
     })
     it.each(allowed.map((r) => [r]))('serves a %s', async (r) => {
       const who = Object.keys(roleOf).find((o) => roleOf[o] === r)!
-      expect(await app.call(name, await validInput(name), who)).toMatchObject({ ok: true })
+      expect(await app.call(name, await validInput(name, who), who)).toMatchObject({ ok: true })
     })
   }
 

@@ -7,7 +7,12 @@ import { decryptBirthday, decryptPhone } from '../personal-data'
 import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'
 
-export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
+/** What the card shows that needs its own reads (the caller fetches it: this stays a pure mapping). */
+export interface CardExtras {
+  birthdayMonth?: CardView['birthdayMonth']
+}
+
+export function toCardView(ctx: UseCaseContext, member: MemberRow, extras: CardExtras = {}): CardView {
   const next = nextTierFor(ctx.tiers, member.growth)
   const toNext = growthToNext(ctx.tiers, member.growth)
   return {
@@ -25,6 +30,6 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow): CardView {
     storeName: ctx.store.name,
     // Filled by the coupons and birthday use cases (issue 6, in progress).
     usableCouponCount: 0,
-    birthdayMonth: null,
+    birthdayMonth: extras.birthdayMonth ?? null,
   }
 }
