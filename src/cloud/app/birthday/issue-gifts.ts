@@ -6,6 +6,7 @@ import { pointsExpireAt } from '../../../domain/points-expiry'
 import {
   findBirthdayCandidates,
   insertBirthdayGifts,
+  lockBirthdayIssue,
   lockBirthdayTemplates,
   type BirthdayCandidate,
   type BirthdayTemplate,
@@ -15,6 +16,9 @@ import { postPointsToMany } from '../../db/repositories/points-ledger'
 import { notificationRow } from '../notifications/enqueue'
 import type { UseCaseContext } from '../store-context'
 import { newCouponCodes } from './coupon-codes'
+
+/** Callers that write the member row before issuing take this first (the lock order: issue lock, member, templates). */
+export const lockGiftIssuing = (ctx: UseCaseContext): Promise<void> => lockBirthdayIssue(ctx.tx, ctx.store.id)
 
 export interface GiftScope {
   /** Keyset cursor: members after this id. */
@@ -48,6 +52,7 @@ export async function issueBirthdayGifts(ctx: UseCaseContext, scope: GiftScope):
   const zone = ctx.store.timezone
   const today = localDateOf(ctx.now, zone)
   const points = ctx.store.birthdayPoints
+  await lockBirthdayIssue(ctx.tx, ctx.store.id)
   const templates = (await lockBirthdayTemplates(ctx.tx, ctx.store.id)).filter((t) => claimOpen(t, ctx.now))
   const run: GiftRun = { scanned: 0, lastId: null, gifted: 0, coupons: 0, soldOut: 0 }
   if (templates.length === 0 && points <= 0) return run

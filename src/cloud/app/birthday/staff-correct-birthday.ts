@@ -4,7 +4,7 @@ import { writeAudit } from '../../db/repositories/audit-log'
 import { correctBirthday } from '../../db/repositories/member-birthday'
 import { defineOperation } from '../operation'
 import { memberByTicket } from '../till/member-by-code'
-import { issueBirthdayGifts } from './issue-gifts'
+import { issueBirthdayGifts, lockGiftIssuing } from './issue-gifts'
 import { birthdayColumns } from './set-my-birthday'
 
 /**
@@ -17,8 +17,9 @@ export const staffCorrectBirthday = defineOperation({
   name: 'staffCorrectBirthday',
   access: { staff: ['manager', 'admin'] },
   run: async (ctx, staff, input) => {
-    const member = await memberByTicket(ctx, input.ticket, staff.id, { lock: true })
+    const member = await memberByTicket(ctx, input.ticket, staff.id)
     if (isFutureBirthday(input.birthday, ctx.now, ctx.store.timezone)) throw new AppError('BIRTHDAY_IN_FUTURE')
+    await lockGiftIssuing(ctx)
     await correctBirthday(ctx.tx, birthdayColumns(ctx, member.id, input.birthday))
     await writeAudit(ctx.tx, {
       staffId: staff.id,

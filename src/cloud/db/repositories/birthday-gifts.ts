@@ -10,6 +10,15 @@ import { birthdayGifts, couponTemplates, memberCoupons, members, notifications }
  * points-ledger.ts (postPointsToMany) in the same transaction.
  */
 
+/**
+ * Serializes issuing birthday gifts in a store for the rest of the transaction (a job chunk, a member setting the
+ * birthday, a manager correcting one). Taken FIRST, before any member row is written: without it a correction
+ * (member row locked, then the gift) and a chunk (the gift, then the member's points) could wait on each other.
+ */
+export async function lockBirthdayIssue(tx: Tx, storeId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('birthday-gifts'), ${storeId})`)
+}
+
 export interface BirthdayTemplate {
   id: number
   name: string

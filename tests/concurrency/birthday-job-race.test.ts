@@ -1,0 +1,89 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { executeRows } from '../../src/cloud/db/db'
+import { birthdayGifts, couponTemplates, memberCoupons, members, notifications, pointsLedger, stores } from '../../src/cloud/db/schema'
+import { birthdayGiftsChunk, birthdayGiftsJob } from '../../src/cloud/jobs/birthday-gifts'
+import { runJob } from '../../src/cloud/jobs/run-job'
+import { createAppFixture, expectBalancesMatchLedger, openNewCard, type AppFixture } from '../helpers/app-fixture'
+import { requirePostgres } from '../helpers/test-db'
+
+// Real PostgreSQL only (npm run test:pg): the once-guard (birthday_gifts' unique member+year) and the template's
+// row lock only mean something with real concurrency.
+let app: AppFixture
+let storeId: number
+let templateId: number
+const sh = (wall: string) => new Date(`${wall}+08:00`)
+
+beforeAll(async () => {
+  requirePostgres()
+  app = await createAppFixture({ poolMax: 20 })
+  ;[{ id: storeId }] = await app.db.select({ id: stores.id }).from(stores)
+  await app.db.update(stores).set({ birthdayPoints: 50 }).where(eq(stores.id, storeId))
+  ;[{ id: templateId }] = await app.db
+    .insert(couponTemplates)
+    .values({ storeId, name: '生日礼券', kind: 'gift', giftName: '生日蛋糕', validityKind: 'days', validDays: 30, channel: 'birthday', createRequestId: 'race-birthday' })
+    .returning({ id: couponTemplates.id })
+  app.clock.set(sh('2025-08-05T00:05:00'))
+  for (let i = 0; i < 40; i++) await openNewCard(app, `wx-bd-race-${i}`)
+  await app.db.execute(sql`update members set birth_month = 8 where openid like 'wx-bd-race-%'`)
+})
+afterAll(async () => app?.close())
+
+async function everyoneOnce(): Promise<void> {
+  const august = await app.db.select({ id: members.id }).from(members).where(and(eq(members.birthMonth, 8), eq(members.status, 'active')))
+  expect(august.length).toBeGreaterThanOrEqual(40)
+  const perMember = await executeRows<{ member_id: string; gifts: string; coupons: string; entries: string; notices: string }>(
+    app.db.execute(sql`
+      select m.id as member_id,
+        (select count(*) from ${birthdayGifts} g where g.member_id = m.id and g.year = 2025) as gifts,
+        (select count(*) from ${memberCoupons} c where c.member_id = m.id and c.channel = 'birthday') as coupons,
+        (select count(*) from ${pointsLedger} l where l.member_id = m.id and l.reason = 'birthday') as entries,
+        (select count(*) from ${notifications} n where n.member_id = m.id and n.kind = 'birthday_gift') as notices
+      from ${members} m where m.birth_month = 8 and m.status = 'active'`),
+  )
+  for (const row of perMember) expect([row.member_id, Number(row.gifts), Number(row.coupons), Number(row.entries), Number(row.notices)]).toEqual([row.member_id, 1, 1, 1, 1])
+  const [template] = await app.db.select().from(couponTemplates).where(eq(couponTemplates.id, templateId))
+  expect(template.claimedCount).toBe(perMember.length)
+  await expectBalancesMatchLedger(app.db)
+}
+
+describe('the birthday job run twice or more at once', () => {
+  it('8 chunks over the same members at once (no lease between them): one gift, coupon, entry and notice each', async () => {
+    const store = (await app.db.select().from(stores).where(eq(stores.id, storeId)))[0]
+    const input = { asOf: app.clock.now(), cursor: null, store }
+    const results = await Promise.all(Array.from({ length: 8 }, () => birthdayGiftsChunk(app.deps, input, 7)))
+    // Small chunks: each worker then walks the rest with its own cursor, overlapping the others.
+    await Promise.all(
+      results.map(async (first) => {
+        let r = first
+        while (!r.done) r = await birthdayGiftsChunk(app.deps, { ...input, cursor: r.cursor }, 7)
+      }),
+    )
+    await everyoneOnce()
+  })
+
+  it('two scheduled runs at once: one runs, the other is busy, and nothing is given twice', async () => {
+    await openNewCard(app, 'wx-bd-race-late')
+    await app.db.execute(sql`update members set birth_month = 8 where openid = 'wx-bd-race-late'`)
+    const runs = await Promise.all([runJob(app.deps, birthdayGiftsJob, app.clock.now()), runJob(app.deps, birthdayGiftsJob, app.clock.now())])
+    // Usually one is busy; if the first finished before the second started, the second finds nothing to do.
+    expect(runs.map((r) => r.status)).toContain('done')
+    for (const r of runs) expect(['busy', 'done']).toContain(r.status)
+    expect(runs.reduce((n, r) => n + (r.counts.gifted ?? 0), 0)).toBe(1)
+    await everyoneOnce()
+  })
+
+  it('members setting their birthday while chunks run: one gift each', async () => {
+    const who = Array.from({ length: 12 }, (_, i) => `wx-bd-race-set-${i}`)
+    for (const openid of who) await openNewCard(app, openid)
+    const store = (await app.db.select().from(stores).where(eq(stores.id, storeId)))[0]
+    const input = { asOf: app.clock.now(), cursor: null, store }
+    const outcomes = await Promise.all([
+      ...who.map((openid) => app.call('setMyBirthday', { birthday: { month: 8, day: 1 } }, openid)),
+      ...who.map((openid) => app.call('setMyBirthday', { birthday: { month: 8, day: 1 } }, openid)),
+      birthdayGiftsChunk(app.deps, input, 1000),
+      birthdayGiftsChunk(app.deps, input, 1000),
+    ])
+    expect(outcomes.slice(0, who.length * 2).every((o: any) => o.ok)).toBe(true)
+    await everyoneOnce()
+  })
+})
