@@ -6,7 +6,7 @@
  * a birthday coupon template and birthday points, so every gift is a gift row, a coupon, a ledger entry, a
  * balance update and a notification. Numbers only, no assertions; the goal is ≤ 30 s for 1,000,000 members.
  *
- * Env: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres).
+ * Env: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres); BENCH_KEEP=1 keeps the databases (to EXPLAIN).
  */
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
@@ -74,7 +74,8 @@ async function measure(size: number): Promise<Result> {
     return { members: size, seedS, jobS, gifted: summary.counts.gifted ?? 0, rows: Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, Number(v)])) }
   } finally {
     await opened.close()
-    await dropDatabase(BASE_URL, name)
+    if (process.env.BENCH_KEEP === '1') console.log(`kept database ${name} (BENCH_KEEP=1): drop it when done`)
+    else await dropDatabase(BASE_URL, name)
   }
 }
 
