@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { executeRows } from '../../src/cloud/db/db'
 import { birthdayGifts, couponTemplates, memberCoupons, members, notifications, pointsLedger, stores } from '../../src/cloud/db/schema'
 import { birthdayGiftsChunk, birthdayGiftsJob } from '../../src/cloud/jobs/birthday-gifts'
+import { couponExpiryRemindersChunk } from '../../src/cloud/jobs/coupon-expiry-reminders'
 import { runJob } from '../../src/cloud/jobs/run-job'
 import { createAppFixture, expectBalancesMatchLedger, openNewCard, type AppFixture } from '../helpers/app-fixture'
 import { requirePostgres } from '../helpers/test-db'
@@ -85,5 +86,23 @@ describe('the birthday job run twice or more at once', () => {
     ])
     expect(outcomes.slice(0, who.length * 2).every((o: any) => o.ok)).toBe(true)
     await everyoneOnce()
+  })
+
+  it('two expiry reminder runs at once: one coupon_expiring notification per coupon', async () => {
+    app.clock.set(sh('2025-08-29T10:00:00'))
+    const store = (await app.db.select().from(stores).where(eq(stores.id, storeId)))[0]
+    const input = { asOf: app.clock.now(), cursor: null, store }
+    await Promise.all(Array.from({ length: 4 }, () => couponExpiryRemindersChunk(app.deps, input, 10_000)))
+    const rows = await executeRows<{ coupons: string; reminded: string; notices: string; max_per_coupon: string | null }>(
+      app.db.execute(sql`
+        select (select count(*) from ${memberCoupons} where channel = 'birthday') as coupons,
+          (select count(*) from ${memberCoupons} where reminded_at is not null) as reminded,
+          (select count(*) from ${notifications} where kind = 'coupon_expiring') as notices,
+          (select max(n) from (select count(*) as n from ${notifications} where kind = 'coupon_expiring' group by dedupe_key) d) as max_per_coupon`),
+    )
+    expect(Number(rows[0].coupons)).toBeGreaterThan(40)
+    expect(Number(rows[0].reminded)).toBe(Number(rows[0].coupons))
+    expect(Number(rows[0].notices)).toBe(Number(rows[0].coupons))
+    expect(Number(rows[0].max_per_coupon)).toBe(1)
   })
 })

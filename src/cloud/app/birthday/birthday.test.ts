@@ -97,6 +97,15 @@ describe('setting the birthday', () => {
     expect(await giftsOf((await memberRow(who)).id)).toEqual([])
   })
 
+  it('refuses opening a card with a birthday after today, writing nothing', async () => {
+    const before = await app.counts()
+    expect(await app.call('openCard', { nickname: '未来', phone: '17700002222', birthday: { month: 7, day: 1, year: 2025 } }, 'wx-bd-open-future')).toMatchObject({
+      ok: false,
+      error: { code: 'BIRTHDAY_IN_FUTURE' },
+    })
+    expect(await app.counts()).toEqual(before)
+  })
+
   it('opening a card with a birthday in its month, already passed, gives the gift at once', async () => {
     const { card } = await app.ok('openCard', { nickname: '开卡生日', phone: '17700001111', birthday: { month: 6, day: 1 } }, 'wx-bd-open')
     expect(card.birthdayMonth).toMatchObject({ couponState: 'usable' })
