@@ -1,7 +1,7 @@
 import type { BirthdayPageView, CardView } from '../../../contract'
 import { birthMonthEnd, isInBirthMonth } from '../../../domain/birthday/birth-month'
 import { localDateOf } from '../../../domain/birthday/store-calendar'
-import { listMemberBirthdayGifts } from '../../db/repositories/birthday-gifts'
+import { hasActiveBirthdayTemplate, listMemberBirthdayGifts } from '../../db/repositories/birthday-gifts'
 import type { MemberRow } from '../../db/repositories/members'
 import { decryptBirthday } from '../personal-data'
 import type { UseCaseContext } from '../store-context'
@@ -24,15 +24,17 @@ export async function birthdayPage(ctx: UseCaseContext, member: MemberRow): Prom
     monthEndsAt: inBirthMonth ? birthMonthEnd(today.year, today.month, zone).toISOString() : null,
     thisYear: thisYear ? toGiftView(ctx, thisYear) : null,
     history: gifts.filter((g) => g.year < today.year).slice(0, HISTORY_YEARS).map((g) => toGiftView(ctx, g)),
-    note: inBirthMonth && !thisYear ? noGiftNote(member, today.year) : null,
+    note: inBirthMonth && !thisYear ? await noGiftNote(ctx, member, today.year) : null,
   }
 }
 
 /** Why a member in their birth month has no gift (yet). */
-function noGiftNote(member: MemberRow, year: number): string {
+async function noGiftNote(ctx: UseCaseContext, member: MemberRow, year: number): Promise<string> {
   if (member.birthdayGiftFromYear !== null && member.birthdayGiftFromYear > year) {
-    return `生日设置时距生日不足规定天数，生日礼将从 ${member.birthdayGiftFromYear} 年开始发放`
+    return `生日设置时距生日不足 ${ctx.store.birthdayMinDays} 天，生日礼将从 ${member.birthdayGiftFromYear} 年开始发放`
   }
+  if (ctx.store.birthdayPoints <= 0 && !(await hasActiveBirthdayTemplate(ctx.tx, ctx.store.id))) return '本店暂未设置生日礼'
+  // Issued by the daily job (or held back while the store's birthday coupons are all given out).
   return '生日礼正在准备中，请稍后再来看看'
 }
 

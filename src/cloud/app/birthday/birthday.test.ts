@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { DEMO_OPENIDS } from '../index'
+import { DEMO_OPENIDS, setNotificationTemplate } from '../index'
 import { auditLog, birthdayGifts, couponTemplates, memberCoupons, members, notifications, pointsLedger, stores } from '../../db/schema'
 import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
 import { birthdayGiftsJob } from '../../jobs/birthday-gifts'
@@ -91,7 +91,7 @@ describe('setting the birthday', () => {
     const who = await newMember('wx-bd-gaming')
     const page = await app.ok('setMyBirthday', { birthday: { month: 6, day: 20 } }, who)
     expect(page).toMatchObject({ inBirthMonth: true, thisYear: null })
-    expect(page.note).toContain('2026')
+    expect(page.note).toBe('生日设置时距生日不足 30 天，生日礼将从 2026 年开始发放')
     expect((await memberRow(who)).birthdayGiftFromYear).toBe(2026)
     await runBirthdayJob()
     expect(await giftsOf((await memberRow(who)).id)).toEqual([])
@@ -118,6 +118,8 @@ describe('setting the birthday', () => {
 describe('the birthday-gifts job', () => {
   it('gifts every active member in the birth month once, skips closed cards, and runs twice without a second gift', async () => {
     app.clock.set(sh('2025-06-16T00:05:00'))
+    // With a WeChat template for the kind, the gift's message is queued for sending ('pending'), at 09:00.
+    await setNotificationTemplate(app.db, { kind: 'birthday_gift', templateId: 'T-birthday', fields: { thing1: 'title', thing2: 'gift', time3: 'validTo' } })
     const a = await newMember('wx-job-a')
     const closed = await newMember('wx-job-closed')
     await app.ok('setMyBirthday', { birthday: { month: 6, day: 2 } }, a) // given at once
@@ -136,7 +138,8 @@ describe('the birthday-gifts job', () => {
     expect(await giftsOf((await memberRow(closed)).id)).toEqual([])
     // The WeChat copy waits for 09:00 store time; the in-app one is there at once.
     const [notice] = await app.db.select().from(notifications).where(eq(notifications.dedupeKey, `birthday_gift:${(await memberRow(a)).id}:2025`))
-    expect(notice.nextAttemptAt).toEqual(sh('2025-06-16T09:00:00'))
+    expect(notice).toMatchObject({ deliveryStatus: 'pending', templateId: 'T-birthday', nextAttemptAt: sh('2025-06-16T09:00:00') })
+    expect(notice.wechatData).toMatchObject({ thing1: { value: '生日礼已到账' } })
     const [template] = await app.db.select().from(couponTemplates).where(eq(couponTemplates.id, templateId))
     const coupons = await app.db.select().from(memberCoupons).where(eq(memberCoupons.templateId, templateId))
     expect(template.claimedCount).toBe(coupons.length)

@@ -60,6 +60,14 @@ export async function lockBirthdayTemplates(tx: Tx, storeId: number): Promise<Bi
   }))
 }
 
+/** Whether the store has an active birthday template (the 生日礼 page's note; no lock, a plain read). */
+export async function hasActiveBirthdayTemplate(tx: Tx, storeId: number): Promise<boolean> {
+  const rows = await executeRows<{ one: number }>(
+    tx.execute(sql`select 1 as one from ${couponTemplates} where store_id = ${storeId} and channel = 'birthday' and status = 'active' limit 1`),
+  )
+  return rows.length > 0
+}
+
 export interface BirthdayCandidate {
   id: number
   tierCode: TierCode
