@@ -8,9 +8,11 @@
  *   npm run store -- set-template --kind points_credited --template-id <WeChat template id>
  *                     --fields thing1=title,number2=points,number3=balance,time4=at [--page packages/member/pages/notifications/index]
  *     (template key = value shown; the key's type, thing/number/time/amount/…, decides its format and limits)
+ *   npm run store -- rules [--set birthdayPoints=100,tillAppliesTierDiscount=true,notifyFromHour=9 …]
+ *     (shows the coupon, refund and birthday rules; --set changes some of them, checked as a whole)
  */
 import { parseArgs } from 'node:util'
-import { addStaff, backfillAllPhoneHashes, loadConfig, openDatabase, setNotificationTemplate, setupStore } from '../src/cloud/app'
+import { addStaff, backfillAllPhoneHashes, changeStoreRules, loadConfig, openDatabase, readStoreRules, setNotificationTemplate, setupStore } from '../src/cloud/app'
 import { NOTIFICATION_KINDS, STAFF_ROLES as ROLES } from '../src/contract/enums'
 import { describeError } from '../src/cloud/db/loggable-error'
 
@@ -28,14 +30,16 @@ async function main(): Promise<void> {
       'template-id': { type: 'string' },
       fields: { type: 'string' },
       page: { type: 'string' },
+      set: { type: 'string' },
     },
   })
   const url = process.env.DATABASE_URL
   if (!url) fail('DATABASE_URL is required (the PostgreSQL server the cloud functions use)')
-  if (command !== 'init' && command !== 'add-staff' && command !== 'backfill-phone-hashes' && command !== 'set-template')
+  if (!['init', 'add-staff', 'backfill-phone-hashes', 'set-template', 'rules'].includes(command ?? ''))
     fail(
       'usage: npm run store -- init --name <store> | add-staff --openid <id> --name <name> --role clerk|manager|admin | backfill-phone-hashes\n' +
-        '       | set-template --kind points_credited --template-id <id> --fields thing1=title,number2=points [--page <path>]',
+        '       | set-template --kind points_credited --template-id <id> --fields thing1=title,number2=points [--page <path>]\n' +
+        '       | rules [--set birthdayPoints=100,tillAppliesTierDiscount=true]',
     )
 
   const database = await openDatabase({ url, poolMax: 1 })
@@ -62,6 +66,11 @@ async function main(): Promise<void> {
         fail(error.message),
       )
       console.log(`template for ${kind} set: ${values['template-id']} (${Object.keys(fields).join(', ')})`)
+    } else if (command === 'rules') {
+      const change = values.set ? parseRuleChange(values.set) : {}
+      const rules = values.set ? await changeStoreRules(database.db, change).catch((error: Error) => fail(error.message)) : await readStoreRules(database.db)
+      if (!rules) fail('the store is not set up: npm run store -- init --name <store>')
+      console.table(rules)
     } else if (command === 'backfill-phone-hashes') {
       const seen = await backfillAllPhoneHashes(database.db, loadConfig(process.env))
       console.log(`looked at ${seen} cards without a phone hash (any left null share a phone with another active card: see the log)`)
@@ -74,6 +83,19 @@ async function main(): Promise<void> {
   } finally {
     await database.close()
   }
+}
+
+/** 'a=1,b=true' → { a: 1, b: true }: numbers and booleans only (every rule is one or the other). */
+function parseRuleChange(text: string): Record<string, number | boolean> {
+  return Object.fromEntries(
+    text.split(',').map((pair) => {
+      const [key, raw] = pair.split('=').map((s) => s.trim())
+      if (!key || raw === undefined) fail(`--set: expected name=value pairs, got "${pair}"`)
+      const value = raw === 'true' ? true : raw === 'false' ? false : Number(raw)
+      if (typeof value === 'number' && !Number.isFinite(value)) fail(`--set: ${key} needs a number or true/false, got "${raw}"`)
+      return [key, value]
+    }),
+  )
 }
 
 function positiveInt(text: string | undefined, fallback: number): number {

@@ -18,7 +18,7 @@ export const sessionApi = {
 /** Dev login (gateway only, refused in production): pick a demo identity. Not an operation: no caller yet. */
 export const devLoginInput = z
   .object({
-    as: z.enum(['member', 'clerk', 'manager', 'visitor']),
+    as: z.enum(['member', 'birthday', 'clerk', 'manager', 'visitor']),
   })
   .strict()
 export const devLoginOutput = z.object({ token: z.string(), role: role, label: z.string() })

@@ -25,7 +25,7 @@ export async function callApi<N extends ApiName>(name: N, input: ApiInput<N>): P
 const TOKEN_KEY = 'mc.token.v1'
 const REQUEST_TIMEOUT_MS = 15_000
 
-export type DevIdentity = 'member' | 'clerk' | 'manager' | 'visitor'
+export type DevIdentity = 'member' | 'birthday' | 'clerk' | 'manager' | 'visitor'
 
 /** H5 only: whether a dev-login token is stored. On weapp WeChat itself is the session. */
 export function hasSession(): boolean {

@@ -19,6 +19,8 @@ beforeAll(async () => {
   app = await createAppFixture({ poolMax: 20 })
   ;[{ id: storeId }] = await app.db.select({ id: stores.id }).from(stores)
   await app.db.update(stores).set({ birthdayPoints: 50 }).where(eq(stores.id, storeId))
+  // The seeded birthday template steps aside: these tests issue their own.
+  await app.db.update(couponTemplates).set({ status: 'stopped' }).where(eq(couponTemplates.channel, 'birthday'))
   ;[{ id: templateId }] = await app.db
     .insert(couponTemplates)
     .values({ storeId, name: '生日礼券', kind: 'gift', giftName: '生日蛋糕', validityKind: 'days', validDays: 30, channel: 'birthday', createRequestId: 'race-birthday' })

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { api, type AppError } from '../../contract'
 import { createAppFixture, memberCodeOf, openNewCard, type AppFixture } from '../../../tests/helpers/app-fixture'
 import { signTillTicket } from '../../domain/till-ticket'
-import { members, staff, stores } from '../db/schema'
+import { couponTemplates, memberCoupons, members, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
@@ -25,6 +25,15 @@ listMyNotifications  member
 markNotificationsRead member
 getNotificationSettings member
 recordSubscriptionConsent member
+listClaimableCoupons member
+claimCoupon          member
+listMyCoupons        member
+getMyCoupon          member
+staffGrantCoupon     staff: manager, admin
+listCouponTemplates  staff: manager, admin
+createCouponTemplate staff: manager, admin
+updateCouponTemplate staff: manager, admin
+setCouponTemplateStatus staff: manager, admin
 getMyBirthday        member
 setMyBirthday        member
 staffCorrectBirthday staff: manager, admin
@@ -61,9 +70,54 @@ beforeAll(async () => {
 })
 afterAll(async () => app?.close())
 
-/** A valid input for each operation, so a refusal can only be about who is calling. */
-async function validInput(name: string, who: string = DEMO_OPENIDS.manager): Promise<unknown> {
+const uniq = () => `${Date.now()}-${Math.random().toString(36).slice(2)}`
+
+/** A fresh template written straight to its table (not among the counted tables), so inputs can name one. */
+async function insertTemplate(channel: 'claim' | 'grant'): Promise<string> {
+  const [row] = await app.db
+    .insert(couponTemplates)
+    .values({ storeId, name: '权限测试券', kind: 'amount_off', amountOffFen: 500, validityKind: 'days', validDays: 7, perMemberLimit: 1, channel, createRequestId: uniq() })
+    .returning({ id: couponTemplates.id })
+  return String(row.id)
+}
+
+const templateInput = {
+  name: '权限测试券',
+  kind: 'amount_off',
+  amountOffFen: 500,
+  validity: { kind: 'days', days: 7 },
+  totalQuantity: null,
+  perMemberLimit: 1,
+  minTierCode: null,
+  channel: 'claim',
+}
+
+/** A valid input for each operation, so a refusal can only be about who is calling (`who`: the caller, for tickets). */
+async function validInput(name: string, who?: string): Promise<unknown> {
   switch (name) {
+    case 'claimCoupon':
+      return { templateId: await insertTemplate('claim'), requestId: uniq() }
+    case 'getMyCoupon': {
+      const [coupon] = await app.db
+        .select({ id: memberCoupons.id })
+        .from(memberCoupons)
+        .innerJoin(members, eq(members.id, memberCoupons.memberId))
+        .where(eq(members.openid, DEMO_OPENIDS.member))
+        .limit(1)
+      return { id: String(coupon.id) }
+    }
+    case 'staffGrantCoupon': {
+      // The till ticket is bound to the staff member who scanned: only the "serves" case passes `who`.
+      const lookup = who ? await app.call('staffLookupMember', { memberCode: await memberCodeOf(app, DEMO_OPENIDS.member) }, who) : null
+      const ticket = lookup?.ok ? (lookup.data as { ticket: string }).ticket : 'not-a-ticket'
+      return { ticket, templateId: await insertTemplate('grant'), requestId: uniq() }
+    }
+    case 'createCouponTemplate':
+      return { requestId: uniq(), template: templateInput }
+    case 'updateCouponTemplate':
+      return { id: await insertTemplate('claim'), template: templateInput }
+    case 'setCouponTemplateStatus':
+      return { id: await insertTemplate('claim'), status: 'stopped' }
     case 'openCard':
       return { nickname: '访客', phone: '13600009999' }
     case 'listPointsHistory':
@@ -78,7 +132,8 @@ async function validInput(name: string, who: string = DEMO_OPENIDS.manager): Pro
       // The demo member's own birthday: repeating it is answered, not refused.
       return { birthday: { month: 5, day: 20, year: 1995 } }
     case 'staffCorrectBirthday': {
-      const staffId = (await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, who)))[0]?.id ?? 0
+      // A ticket for the caller when there is one (the "serves" case), else for the manager.
+      const staffId = (await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, who ?? DEMO_OPENIDS.manager)))[0]?.id ?? 0
       const [member] = await app.db.select({ memberNo: members.memberNo }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
       return { ticket: signTillTicket(member.memberNo, staffId, app.clock.now(), app.config.memberCodeSecret), birthday: { month: 5, day: 20, year: 1995 }, reason: '核对身份证' }
     }

@@ -8,8 +8,10 @@ import { setupStoreIn } from './setup-store'
 import { loadStoreContext, type UseCaseContext } from './store-context'
 import { creditPurchase } from './till/credit-purchase'
 import { seededRandom } from '../../domain/seeded-random'
+import { seedDemoCoupons } from './coupons/seed-coupons'
 
-export const DEMO_OPENIDS = { member: 'demo-member', clerk: 'demo-clerk', manager: 'demo-manager' } as const
+/** `birthday`: a member born in the month the demo was seeded, so the 生日礼 states can be tried at once. */
+export const DEMO_OPENIDS = { member: 'demo-member', birthday: 'demo-birthday', clerk: 'demo-clerk', manager: 'demo-manager' } as const
 
 const OTHER_MEMBERS = 50
 const DAY_MS = 86_400_000
@@ -35,6 +37,7 @@ export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadCo
     await addHistory(ctx, demo, clerkId, demoAmountsFen, 360)
 
     const random = seededRandom(20240501)
+    const others: MemberRow[] = []
     for (let i = 1; i <= OTHER_MEMBERS; i++) {
       const phone = `139${String(10_000_000 + i * 7_919).slice(-8)}`
       const birthday = i % 3 === 0 ? null : { month: 1 + (i % 12), day: 1 + (i % 28) }
@@ -43,7 +46,9 @@ export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadCo
       const amounts = Array.from({ length: count }, () => 1_800 + Math.floor(random() * 80_000))
       if (i % 12 === 0) amounts.push(600_000 + Math.floor(random() * 1_900_000)) // a few big spenders reach gold/diamond
       await addHistory(ctx, member, clerkId, amounts, 25 + i * 8)
+      others.push(member)
     }
+    await seedDemoCoupons(ctx, demo, others, clerkId)
   })
 }
 

@@ -1,5 +1,5 @@
 import { birthMonthEnd } from '../../domain/birthday/birth-month'
-import { localDateOf } from '../../domain/birthday/store-calendar'
+import { localDateOf } from '../../domain/local-time'
 import { issueBirthdayGifts } from '../app/birthday/issue-gifts'
 import type { AppDeps } from '../app/deps'
 import { loadStoreContext } from '../app/store-context'

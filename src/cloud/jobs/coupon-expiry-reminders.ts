@@ -1,5 +1,5 @@
 import { nextSendTime } from '../../domain/birthday/send-window'
-import { daysBetween, instantAt, localDateOf } from '../../domain/birthday/store-calendar'
+import { daysBetween, instantAt, localDateOf } from '../../domain/local-time'
 import { couponExpiringNotification } from '../../domain/notifications/coupon-notifications'
 import type { AppDeps } from '../app/deps'
 import { notificationRow } from '../app/notifications/enqueue'

@@ -1,4 +1,5 @@
-import { compareLocalDates, daysBetween, daysInMonth, instantAt, localDateOf, type LocalDate } from './store-calendar'
+import { monthEnd } from '../coupons/validity'
+import { daysBetween, daysInMonth, instantAt, localDateOf, type LocalDate } from '../local-time'
 
 /**
  * The birth month, in the store's zone: the gift is issued in it and is valid until its last instant,
@@ -20,9 +21,11 @@ export function birthMonthWindow(year: number, month: number, zone: string): Win
   return { start: instantAt(zone, year, month, 1), end: birthMonthEnd(year, month, zone) }
 }
 
-/** The last instant of the birth month: a birthday gift's end. December rolls into the next year's 1 January. */
-export function birthMonthEnd(year: number, month: number, zone: string): Date {
-  return new Date(instantAt(zone, year, month + 1, 1).getTime() - 1)
+/** The last instant of the birth month: a birthday gift's end (validity.ts monthEnd, named for what it is here). */
+export const birthMonthEnd = monthEnd
+
+export function compareLocalDates(a: LocalDate, b: LocalDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day
 }
 
 /** Whether `now` (store time) falls in the birth month. */

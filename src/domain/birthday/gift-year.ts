@@ -1,5 +1,5 @@
 import { birthdayInYear, nextBirthday, type BirthdayDate } from './birth-month'
-import { daysBetween, localDateOf } from './store-calendar'
+import { daysBetween, localDateOf } from '../local-time'
 
 /**
  * The first year whose birth month brings a gift, decided once when the birthday is set (stored as

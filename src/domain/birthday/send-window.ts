@@ -1,4 +1,4 @@
-import { instantAt, localDateOf, localHourOf } from './store-calendar'
+import { instantAt, localDateOf, localHourOf } from '../local-time'
 
 /**
  * The next moment inside the store's send window [fromHour:00, toHour:00) store time, at or after `now`:

@@ -6,7 +6,8 @@ import { useSessionStore } from './store'
 import './DevLoginPanel.scss'
 
 const CHOICES: ReadonlyArray<{ as: DevIdentity; label: string; hint: string }> = [
-  { as: 'member', label: '演示会员', hint: '已开卡的会员，查看会员卡与积分' },
+  { as: 'member', label: '演示会员', hint: '已开卡的会员，查看会员卡、积分与券包' },
+  { as: 'birthday', label: '生日会员', hint: '本月生日，体验生日礼' },
   { as: 'clerk', label: '演示店员', hint: '收银台：扫码、入账' },
   { as: 'manager', label: '演示店长', hint: '店长身份' },
   { as: 'visitor', label: '新顾客', hint: '还没有会员卡，体验开卡' },

@@ -5,6 +5,7 @@ const template = (id: number, birthdayTierCode: BirthdayTemplate['birthdayTierCo
   id,
   name: `t${id}`,
   birthdayTierCode,
+  minTierCode: null,
   remaining,
   claimStartsAt: null,
   claimEndsAt: null,
@@ -40,5 +41,11 @@ describe('which birthday template a member gets', () => {
     const candidates = [{ id: 1, tierCode: 'silver' as const }]
     expect(assignTemplates(candidates, [template(11, 'gold', null)], 20).gifts).toEqual([{ memberId: 1, templateId: null }])
     expect(assignTemplates(candidates, [template(11, 'gold', null)], 0).gifts).toEqual([])
+  })
+
+  it('skips a template whose audience (min tier) leaves the member out', () => {
+    const goldOnly = { ...template(12, null, null), minTierCode: 'gold' as const }
+    const allows = (t: BirthdayTemplate, tier: string) => t.minTierCode === null || tier === 'gold'
+    expect(assignTemplates([{ id: 1, tierCode: 'normal' }, { id: 2, tierCode: 'gold' }], [goldOnly], 0, allows).gifts).toEqual([{ memberId: 2, templateId: 12 }])
   })
 })

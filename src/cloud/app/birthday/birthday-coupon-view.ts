@@ -1,43 +1,17 @@
-import type { BirthdayGiftView, MemberCouponView } from '../../../contract'
+import type { BirthdayGiftView } from '../../../contract'
 import type { CouponState } from '../../../contract/enums'
-import type { BirthdayGiftRow, MemberCouponRow } from '../../db/repositories/birthday-gifts'
+import { couponState } from '../../../domain/coupons/state'
+import type { BirthdayGiftRow } from '../../db/repositories/birthday-gifts'
+import type { MemberCouponRow } from '../../db/repositories/member-coupons'
+import type { MemberRow } from '../../db/repositories/members'
+import { toMemberCouponView } from '../coupons/coupon-view'
 import type { UseCaseContext } from '../store-context'
-import { tierByCode, toTierView } from '../tier-view'
 
-/**
- * A coupon's state from its stored dates at this moment (never from a job having run). A simple form of
- * src/domain/coupons/state.ts (couponState), which is not on main yet: the merge should switch to it, which
- * also explains a tier that is too low (仅限金卡).
- */
-export function birthdayCouponState(c: Pick<MemberCouponRow, 'status' | 'validFrom' | 'validTo'>, now: Date): CouponState {
-  if (c.status === 'used') return 'used'
-  if (c.status === 'expired' || now > c.validTo) return 'expired'
-  if (now < c.validFrom) return 'not_yet'
-  return 'usable'
+/** A gift coupon's state now, for this member (from its stored dates: never from a job having run). */
+export function giftCouponState(ctx: UseCaseContext, c: MemberCouponRow, member: Pick<MemberRow, 'tierCode'>): CouponState {
+  return couponState(c, { now: ctx.now, zone: ctx.store.timezone, tiers: ctx.tiers, memberTierCode: member.tierCode }).state
 }
 
-export function toGiftCouponView(ctx: UseCaseContext, c: MemberCouponRow): MemberCouponView {
-  const state = birthdayCouponState(c, ctx.now)
-  return {
-    id: String(c.id),
-    name: c.name,
-    kind: c.kind as MemberCouponView['kind'],
-    thresholdFen: c.thresholdFen,
-    amountOffFen: c.amountOffFen,
-    discountPct: c.discountPct,
-    maxDiscountFen: c.maxDiscountFen,
-    giftName: c.giftName,
-    description: c.description,
-    minTier: c.minTierCode ? toTierView(tierByCode(ctx.tiers, c.minTierCode)) : null,
-    channel: c.channel as MemberCouponView['channel'],
-    validFrom: c.validFrom.toISOString(),
-    validTo: c.validTo.toISOString(),
-    state,
-    reason: state === 'used' ? '已使用' : state === 'expired' ? '已过期' : null,
-    usedAt: c.usedAt?.toISOString() ?? null,
-  }
-}
-
-export function toGiftView(ctx: UseCaseContext, g: BirthdayGiftRow): BirthdayGiftView {
-  return { year: g.year, issuedAt: g.createdAt.toISOString(), coupon: g.coupon ? toGiftCouponView(ctx, g.coupon) : null, points: g.points }
+export function toGiftView(ctx: UseCaseContext, g: BirthdayGiftRow, member: Pick<MemberRow, 'tierCode'>): BirthdayGiftView {
+  return { year: g.year, issuedAt: g.createdAt.toISOString(), coupon: g.coupon ? toMemberCouponView(ctx, g.coupon, member.tierCode) : null, points: g.points }
 }

@@ -1,11 +1,11 @@
 import type { BirthdayPageView, CardView } from '../../../contract'
 import { birthMonthEnd, isInBirthMonth } from '../../../domain/birthday/birth-month'
-import { localDateOf } from '../../../domain/birthday/store-calendar'
+import { localDateOf } from '../../../domain/local-time'
 import { hasActiveBirthdayTemplate, listMemberBirthdayGifts } from '../../db/repositories/birthday-gifts'
 import type { MemberRow } from '../../db/repositories/members'
 import { decryptBirthday } from '../personal-data'
 import type { UseCaseContext } from '../store-context'
-import { birthdayCouponState, toGiftView } from './birthday-coupon-view'
+import { giftCouponState, toGiftView } from './birthday-coupon-view'
 
 const HISTORY_YEARS = 10
 
@@ -22,8 +22,8 @@ export async function birthdayPage(ctx: UseCaseContext, member: MemberRow): Prom
     canSet: birthday === null,
     inBirthMonth,
     monthEndsAt: inBirthMonth ? birthMonthEnd(today.year, today.month, zone).toISOString() : null,
-    thisYear: thisYear ? toGiftView(ctx, thisYear) : null,
-    history: gifts.filter((g) => g.year < today.year).slice(0, HISTORY_YEARS).map((g) => toGiftView(ctx, g)),
+    thisYear: thisYear ? toGiftView(ctx, thisYear, member) : null,
+    history: gifts.filter((g) => g.year < today.year).slice(0, HISTORY_YEARS).map((g) => toGiftView(ctx, g, member)),
     note: inBirthMonth && !thisYear ? await noGiftNote(ctx, member, today.year) : null,
   }
 }
@@ -44,5 +44,5 @@ export async function birthdayMonthOnCard(ctx: UseCaseContext, member: MemberRow
   const year = localDateOf(ctx.now, ctx.store.timezone).year
   const [latest] = await listMemberBirthdayGifts(ctx.tx, member.id, 1)
   const coupon = latest && latest.year === year ? latest.coupon : null
-  return { couponId: coupon ? String(coupon.id) : null, couponState: coupon ? birthdayCouponState(coupon, ctx.now) : null }
+  return { couponId: coupon ? String(coupon.id) : null, couponState: coupon ? giftCouponState(ctx, coupon, member) : null }
 }

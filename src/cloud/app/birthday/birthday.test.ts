@@ -16,6 +16,8 @@ beforeAll(async () => {
   app = await createAppFixture()
   ;[{ id: storeId }] = await app.db.select({ id: stores.id }).from(stores)
   await app.db.update(stores).set({ birthdayPoints: 88 }).where(eq(stores.id, storeId))
+  // The seeded birthday template steps aside: these tests issue their own.
+  await app.db.update(couponTemplates).set({ status: 'stopped' }).where(eq(couponTemplates.channel, 'birthday'))
   ;[{ id: templateId }] = await app.db
     .insert(couponTemplates)
     .values({

@@ -7,8 +7,10 @@ import { decryptBirthday, decryptPhone } from '../personal-data'
 import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'
 
-/** What the card shows that needs its own reads (the caller fetches it: this stays a pure mapping). */
+/** What the card shows that needs its own reads, fetched by the caller (a just-opened card has no coupons). */
 export interface CardExtras {
+  /** countUsableNow, taken by getMyCard. */
+  usableCouponCount?: number
   birthdayMonth?: CardView['birthdayMonth']
 }
 
@@ -28,8 +30,7 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow, extras: CardE
     growth: member.growth,
     openedAt: member.openedAt.toISOString(),
     storeName: ctx.store.name,
-    // Filled by the coupons and birthday use cases (issue 6, in progress).
-    usableCouponCount: 0,
+    usableCouponCount: extras.usableCouponCount ?? 0,
     birthdayMonth: extras.birthdayMonth ?? null,
   }
 }

@@ -1,6 +1,7 @@
 import { AppError, type ApiOutput } from '../../../contract'
 import { isFutureBirthday } from '../../../domain/birthday/birth-month'
 import { tierForGrowth } from '../../../domain/tiers'
+import { countUsableNow } from '../../db/repositories/member-coupons'
 import { findActiveMemberByPhoneHash, findMemberByOpenid, insertMemberIfAbsent, type MemberRow } from '../../db/repositories/members'
 import { birthdayMonthOnCard } from '../birthday/birthday-page'
 import { saveBirthday } from '../birthday/set-my-birthday'
@@ -70,5 +71,6 @@ async function existingCard(ctx: UseCaseContext, member: MemberRow): Promise<Api
 }
 
 async function cardView(ctx: UseCaseContext, member: MemberRow) {
-  return toCardView(ctx, member, { birthdayMonth: await birthdayMonthOnCard(ctx, member) })
+  // A card opened in the birth month may hold its birthday coupon already.
+  return toCardView(ctx, member, { usableCouponCount: await countUsableNow(ctx.tx, member.id, ctx.now), birthdayMonth: await birthdayMonthOnCard(ctx, member) })
 }

@@ -1,6 +1,7 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import type { TierCode } from '../../../contract/enums'
 import { executeRows, type Tx } from '../db'
+import type { MemberCouponRow } from './member-coupons'
 import { birthdayGifts, couponTemplates, memberCoupons, members, notifications } from '../schema'
 
 /**
@@ -23,6 +24,8 @@ export interface BirthdayTemplate {
   id: number
   name: string
   birthdayTierCode: TierCode | null
+  /** The template's audience: a member below it does not get this template (its coupon would be unusable). */
+  minTierCode: TierCode | null
   /** Null: unlimited. */
   remaining: number | null
   claimStartsAt: Date | null
@@ -39,12 +42,13 @@ export async function lockBirthdayTemplates(tx: Tx, storeId: number): Promise<Bi
     id: number | string
     name: string
     birthday_tier_code: TierCode | null
+    min_tier_code: TierCode | null
     remaining: number | null
     claim_starts_at: string | Date | null
     claim_ends_at: string | Date | null
   }>(
     tx.execute(sql`
-      select id, name, birthday_tier_code, total_quantity - claimed_count as remaining, claim_starts_at, claim_ends_at
+      select id, name, birthday_tier_code, min_tier_code, total_quantity - claimed_count as remaining, claim_starts_at, claim_ends_at
       from ${couponTemplates}
       where store_id = ${storeId} and channel = 'birthday' and status = 'active'
       order by id
@@ -54,6 +58,7 @@ export async function lockBirthdayTemplates(tx: Tx, storeId: number): Promise<Bi
     id: Number(r.id),
     name: r.name,
     birthdayTierCode: r.birthday_tier_code,
+    minTierCode: r.min_tier_code,
     remaining: r.remaining === null ? null : Number(r.remaining),
     claimStartsAt: r.claim_starts_at === null ? null : new Date(r.claim_starts_at),
     claimEndsAt: r.claim_ends_at === null ? null : new Date(r.claim_ends_at),
@@ -216,8 +221,6 @@ export async function insertBirthdayGifts(tx: Tx, b: GiftBatch): Promise<IssuedG
   }
   return issued
 }
-
-export type MemberCouponRow = typeof memberCoupons.$inferSelect
 
 export interface BirthdayGiftRow {
   year: number
