@@ -1,5 +1,5 @@
 /**
- * npm run bench:jobs -- --members 1000000: how long the daily birthday-gifts job takes on PostgreSQL for a store
+ * npm run bench:jobs -- --members 1000000: how long the daily birthdayGifts job takes on PostgreSQL for a store
  * of that many members (and for 100,000 first, to see the growth is linear). Each size gets its own scratch
  * database (created, migrated, seeded set-based with birth months spread over the year, dropped at the end);
  * the job then runs for the current month through the real code (runJob → chunks → one transaction each), with
@@ -64,7 +64,7 @@ async function measure(size: number): Promise<Result> {
     const jobStart = performance.now()
     const summary = await runJob(deps, birthdayGiftsJob, now)
     const jobS = (performance.now() - jobStart) / 1000
-    if (summary.status !== 'done') throw new Error(`birthday-gifts ended ${summary.status}: ${summary.error}`)
+    if (summary.status !== 'done') throw new Error(`birthdayGifts ended ${summary.status}: ${summary.error}`)
     const [rows] = await executeRows<Record<string, string>>(
       opened.db.execute(sql`
         select (select count(*) from birthday_gifts) as birthday_gifts, (select count(*) from member_coupons) as member_coupons,
@@ -82,7 +82,7 @@ async function measure(size: number): Promise<Result> {
 async function main(): Promise<void> {
   const target = membersArg()
   const sizes = [...new Set([Math.min(100_000, target), target])]
-  console.log(`birthday-gifts job on PostgreSQL (${new URL(BASE_URL).host}), current month, chunks of ${BIRTHDAY_CHUNK} members`)
+  console.log(`birthdayGifts job on PostgreSQL (${new URL(BASE_URL).host}), current month, chunks of ${BIRTHDAY_CHUNK} members`)
   const results: Result[] = []
   for (const size of sizes) {
     const r = await measure(size)

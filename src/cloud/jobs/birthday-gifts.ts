@@ -32,7 +32,7 @@ export async function birthdayGiftsChunk(deps: AppDeps, input: ChunkInput, limit
 }
 
 export const birthdayGiftsJob: JobDefinition = {
-  name: 'birthday-gifts',
+  name: 'birthdayGifts',
   description: '生日月会员发放生日礼（券和积分，每人每年一次）',
   // Just after midnight store time: the gift is there from the 1st; its WeChat message waits for 09:00.
   schedule: '5 0 * * *',

@@ -48,7 +48,7 @@ export async function couponExpiryRemindersChunk(deps: AppDeps, input: ChunkInpu
 }
 
 export const couponExpiryRemindersJob: JobDefinition = {
-  name: 'coupon-expiry-reminders',
+  name: 'couponExpiryReminders',
   description: '优惠券到期前提醒（每张券一次）',
   schedule: '0 9 * * *',
   wechatApis: [],

@@ -41,8 +41,8 @@ describe('the jobs cloud function handler', () => {
     // The daily jobs' last slot (00:05 and 09:00 store time) lies within a day before the fixture's 10:00: due too.
     expect(summaries).toEqual([
       expect.objectContaining({ job: 'deliverNotifications', status: 'done', counts: expect.objectContaining({ sent: 1 }) }),
-      expect.objectContaining({ job: 'birthday-gifts', status: 'done' }),
-      expect.objectContaining({ job: 'coupon-expiry-reminders', status: 'done' }),
+      expect.objectContaining({ job: 'birthdayGifts', status: 'done' }),
+      expect.objectContaining({ job: 'couponExpiryReminders', status: 'done' }),
     ])
     expect(sink.sent.map((m) => m.touser)).toEqual([openid])
     // The same minute again: the slot is covered.

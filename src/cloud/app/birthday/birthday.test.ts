@@ -117,7 +117,7 @@ describe('setting the birthday', () => {
   })
 })
 
-describe('the birthday-gifts job', () => {
+describe('the birthdayGifts job', () => {
   it('gifts every active member in the birth month once, skips closed cards, and runs twice without a second gift', async () => {
     app.clock.set(sh('2025-06-16T00:05:00'))
     // With a WeChat template for the kind, the gift's message is queued for sending ('pending'), at 09:00.
@@ -208,7 +208,7 @@ describe('a manager corrects a birthday', () => {
   })
 })
 
-describe('the coupon-expiry-reminders job', () => {
+describe('the couponExpiryReminders job', () => {
   it('reminds each available coupon ending within 3 days once, after 09:00 store time', async () => {
     app.clock.set(sh('2025-06-28T07:00:00'))
     const june = await app.db.select({ id: memberCoupons.id }).from(memberCoupons).where(and(eq(memberCoupons.status, 'available'), eq(memberCoupons.channel, 'birthday')))
