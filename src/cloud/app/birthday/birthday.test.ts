@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { DEMO_OPENIDS, setNotificationTemplate } from '../index'
 import { auditLog, birthdayGifts, couponTemplates, memberCoupons, members, notifications, pointsLedger, stores } from '../../db/schema'
-import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
+import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, TEST_START, type AppFixture } from '../../../../tests/helpers/app-fixture'
 import { birthdayGiftsJob } from '../../jobs/birthday-gifts'
 import { couponExpiryRemindersJob } from '../../jobs/coupon-expiry-reminders'
 import { runJob } from '../../jobs/run-job'
@@ -40,6 +40,20 @@ const memberRow = async (openid: string) => (await app.db.select().from(members)
 const giftsOf = async (memberId: number) => app.db.select().from(birthdayGifts).where(eq(birthdayGifts.memberId, memberId))
 const runBirthdayJob = () => runJob(app.deps, birthdayGiftsJob, app.clock.now())
 const newMember = async (openid: string) => (await openNewCard(app, openid)).openid
+
+describe('the demo birthday member (seeded)', () => {
+  it('has this year\'s gift usable, last year\'s expired in the history, and the clerk sees 🎂 only for them', async () => {
+    app.clock.set(TEST_START)
+    const page = await app.ok('getMyBirthday', {}, DEMO_OPENIDS.birthday)
+    expect(page).toMatchObject({ inBirthMonth: true, canSet: false, birthday: { month: 6, day: 1 }, thisYear: { year: 2025, coupon: { state: 'usable', channel: 'birthday' } } })
+    expect(page.history[0]).toMatchObject({ year: 2024, coupon: { state: 'expired' } })
+    const { card } = await app.ok('getMyCard', {}, DEMO_OPENIDS.birthday)
+    expect(card.birthdayMonth).toEqual({ couponId: page.thisYear.coupon.id, couponState: 'usable' })
+    const lookup = (openid: string) => memberCodeOf(app, openid).then((memberCode) => app.ok('staffLookupMember', { memberCode }, DEMO_OPENIDS.clerk))
+    expect((await lookup(DEMO_OPENIDS.birthday)).birthdayCoupon).toBe(true)
+    expect((await lookup(DEMO_OPENIDS.member)).birthdayCoupon).toBe(false)
+  })
+})
 
 describe('setting the birthday', () => {
   beforeEach(() => app.clock.set(sh('2025-06-15T10:00:00')))
@@ -133,7 +147,7 @@ describe('the birthdayGifts job', () => {
     const second = await runBirthdayJob()
     expect(second.counts.gifted ?? 0).toBe(0)
     for (const m of june) {
-      const gifts = await giftsOf(m.id)
+      const gifts = (await giftsOf(m.id)).filter((g) => g.year === 2025)
       if (m.birthdayGiftFromYear !== null && m.birthdayGiftFromYear > 2025) expect(gifts).toHaveLength(0)
       else expect(gifts).toHaveLength(1)
     }
