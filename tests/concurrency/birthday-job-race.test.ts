@@ -97,8 +97,8 @@ describe('the birthday job run twice or more at once', () => {
     await Promise.all(Array.from({ length: 4 }, () => couponExpiryRemindersChunk(app.deps, input, 10_000)))
     const rows = await executeRows<{ coupons: string; reminded: string; notices: string; max_per_coupon: string | null }>(
       app.db.execute(sql`
-        select (select count(*) from ${memberCoupons} where channel = 'birthday') as coupons,
-          (select count(*) from ${memberCoupons} where reminded_at is not null) as reminded,
+        select (select count(*) from ${memberCoupons} where template_id = ${templateId}) as coupons,
+          (select count(*) from ${memberCoupons} where template_id = ${templateId} and reminded_at is not null) as reminded,
           (select count(*) from ${notifications} where kind = 'coupon_expiring') as notices,
           (select max(n) from (select count(*) as n from ${notifications} where kind = 'coupon_expiring' group by dedupe_key) d) as max_per_coupon`),
     )
