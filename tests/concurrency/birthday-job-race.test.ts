@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { executeRows } from '../../src/cloud/db/db'
-import { birthdayGifts, couponTemplates, memberCoupons, members, notifications, pointsLedger, stores } from '../../src/cloud/db/schema'
+import { DEMO_OPENIDS } from '../../src/cloud/app'
+import { birthdayGifts, couponTemplates, memberCoupons, members, notifications, pointsLedger, staff, stores } from '../../src/cloud/db/schema'
+import { signTillTicket } from '../../src/domain/till-ticket'
 import { birthdayGiftsChunk, birthdayGiftsJob } from '../../src/cloud/jobs/birthday-gifts'
 import { couponExpiryRemindersChunk } from '../../src/cloud/jobs/coupon-expiry-reminders'
 import { runJob } from '../../src/cloud/jobs/run-job'
@@ -106,5 +108,34 @@ describe('the birthday job run twice or more at once', () => {
     expect(Number(rows[0].reminded)).toBe(Number(rows[0].coupons))
     expect(Number(rows[0].notices)).toBe(Number(rows[0].coupons))
     expect(Number(rows[0].max_per_coupon)).toBe(1)
+  })
+
+  it('a manager correcting birthdays while chunks run: no deadlock, one gift each', async () => {
+    app.clock.set(sh('2025-09-10T10:00:00'))
+    const who = Array.from({ length: 10 }, (_, i) => `wx-bd-race-fix-${i}`)
+    for (const openid of who) await openNewCard(app, openid)
+    // Born in September by the database (a birthday from before the N-day rule), so the chunks see them at once.
+    await app.db.execute(sql`update members set birth_month = 9 where openid like 'wx-bd-race-fix-%'`)
+    const [manager] = await app.db.select().from(staff).where(eq(staff.openid, DEMO_OPENIDS.manager))
+    const rows = await app.db.select({ memberNo: members.memberNo }).from(members).where(sql`openid like 'wx-bd-race-fix-%'`)
+    const store = (await app.db.select().from(stores).where(eq(stores.id, storeId)))[0]
+    const input = { asOf: app.clock.now(), cursor: null, store }
+    const outcomes = await Promise.all([
+      ...rows.map(({ memberNo }) =>
+        app.call(
+          'staffCorrectBirthday',
+          { ticket: signTillTicket(memberNo, manager.id, app.clock.now(), app.config.memberCodeSecret), birthday: { month: 9, day: 2 }, reason: '核对' },
+          DEMO_OPENIDS.manager,
+        ),
+      ),
+      birthdayGiftsChunk(app.deps, input, 3),
+      birthdayGiftsChunk(app.deps, input, 1000),
+    ])
+    expect(outcomes.slice(0, rows.length)).toEqual(rows.map(() => expect.objectContaining({ ok: true })))
+    const gifts = await executeRows<{ n: string }>(
+      app.db.execute(sql`select count(*) as n from ${birthdayGifts} g join ${members} m on m.id = g.member_id where m.openid like 'wx-bd-race-fix-%' group by g.member_id`),
+    )
+    expect(gifts.map((g) => Number(g.n))).toEqual(rows.map(() => 1))
+    await expectBalancesMatchLedger(app.db)
   })
 })
