@@ -26,3 +26,17 @@ export function routeApi(mock: jest.Mock, handlers: Partial<Record<ApiName, Hand
     return h(input)
   })
 }
+
+/**
+ * routeApi, with every answer checked against the contract's output schema (what the server's dispatch does),
+ * so a fake cannot drift from what the server sends. Errors thrown by a handler pass through.
+ */
+export function routeCheckedApi(mock: jest.Mock, handlers: Partial<Record<ApiName, Handler>>) {
+  // Required lazily: the contract is large and most page tests never need it.
+  const { api } = jest.requireActual<typeof import('../../src/contract')>('../../src/contract')
+  mock.mockImplementation(async (name: ApiName, input: unknown) => {
+    const h = handlers[name]
+    if (!h) throw new Error(`unexpected callApi('${name}')`)
+    return api[name].output.parse(await h(input))
+  })
+}

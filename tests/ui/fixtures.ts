@@ -1,4 +1,4 @@
-import type { ApiOutput, CardView, StaffMemberView, TierView } from '../../src/contract'
+import type { ApiOutput, CardView, StaffMemberView, TierView, TillCouponView } from '../../src/contract'
 
 export const tiers: Record<'normal' | 'silver' | 'gold' | 'diamond', TierView> = {
   normal: { code: 'normal', name: '普通会员', minGrowth: 0, discountPct: 90 },
@@ -56,4 +56,44 @@ export function aLookup(over: Partial<ApiOutput<'staffLookupMember'>> = {}): Api
 export function aCode(over: Partial<ApiOutput<'getMemberCode'>> = {}): ApiOutput<'getMemberCode'> {
   const now = Date.now()
   return { code: CODE, issuedAt: new Date(now).toISOString(), refreshAt: new Date(now + 60_000).toISOString(), ...over }
+}
+
+/** A coupon as the till sees it (staffLookupMember's list, staffPreviewCoupon): ¥30 off above ¥200, usable. */
+export function aTillCoupon(over: Partial<TillCouponView> = {}): TillCouponView {
+  return {
+    id: '501',
+    name: '满200减30',
+    kind: 'amount_off',
+    thresholdFen: 20000,
+    amountOffFen: 3000,
+    discountPct: null,
+    maxDiscountFen: null,
+    giftName: null,
+    minTier: null,
+    validFrom: '2026-11-01T00:00:00.000Z',
+    validTo: '2026-12-31T15:59:59.999Z',
+    state: 'usable',
+    reason: null,
+    birthday: false,
+    ...over,
+  }
+}
+
+/** staffRecordPurchase's answer for an amount with no discount; `over` adds the discounts and the coupon. */
+export function aPurchase(amountFen: number, over: Partial<ApiOutput<'staffRecordPurchase'>> = {}): ApiOutput<'staffRecordPurchase'> {
+  const paidFen = over.paidFen ?? amountFen
+  const points = Math.floor(paidFen / 100)
+  return {
+    alreadyRecorded: false,
+    grossFen: amountFen,
+    tierDiscountFen: 0,
+    couponDiscountFen: 0,
+    paidFen,
+    coupon: null,
+    pointsEarned: points,
+    growthEarned: points,
+    promotedTo: null,
+    member: aStaffMember({ pointsBalance: 1280 + points }),
+    ...over,
+  }
 }

@@ -45,7 +45,9 @@ export const useDidHide = (cb: Fn) => useRegistered(listeners.hide, cb)
 export const useReachBottom = (cb: Fn) => useRegistered(listeners.reachBottom, cb)
 export const usePullDownRefresh = (cb: Fn) => useRegistered(new Set(), cb)
 export const useUnload = (cb: Fn) => useEffect(() => cb, [])
-export const useRouter = () => ({ params: {}, path: '' })
+/** The page's query (`?id=7`): set by a test with `__taro.setRouterParams`, cleared between tests. */
+let routerParams: Record<string, string> = {}
+export const useRouter = () => ({ params: routerParams, path: '' })
 
 /** Test helpers: fire page events the way the Taro runtime would. */
 export const __taro = {
@@ -56,8 +58,12 @@ export const __taro = {
   network: (isConnected: boolean) => networkListeners.forEach((f) => f({ isConnected, networkType: isConnected ? 'wifi' : 'none' })),
   networkListenerCount: () => networkListeners.size,
   storage,
+  setRouterParams: (params: Record<string, string>) => {
+    routerParams = params
+  },
   reset() {
     storage.clear()
+    routerParams = {}
   },
 }
 

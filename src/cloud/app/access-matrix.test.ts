@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { api, type AppError } from '../../contract'
 import { createAppFixture, memberCodeOf, openNewCard, type AppFixture } from '../../../tests/helpers/app-fixture'
+import { signTillTicket } from '../../domain/till-ticket'
 import { couponTemplates, memberCoupons, members, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
@@ -33,6 +34,9 @@ listCouponTemplates  staff: manager, admin
 createCouponTemplate staff: manager, admin
 updateCouponTemplate staff: manager, admin
 setCouponTemplateStatus staff: manager, admin
+getMyBirthday        member
+setMyBirthday        member
+staffCorrectBirthday staff: manager, admin
 `
 
 function describeAccess(access: Access): string {
@@ -124,6 +128,15 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return { memberCode: await memberCodeOf(app, DEMO_OPENIDS.member), receiptNo: `ACCESS-${Date.now()}`, amountFen: 100 }
     case 'recordSubscriptionConsent':
       return { requestId: `access-${Date.now()}-${Math.random()}`, results: [{ kind: 'points_credited', result: 'accept' }] }
+    case 'setMyBirthday':
+      // The demo member's own birthday: repeating it is answered, not refused.
+      return { birthday: { month: 5, day: 20, year: 1995 } }
+    case 'staffCorrectBirthday': {
+      // A ticket for the caller when there is one (the "serves" case), else for the manager.
+      const staffId = (await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, who ?? DEMO_OPENIDS.manager)))[0]?.id ?? 0
+      const [member] = await app.db.select({ memberNo: members.memberNo }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+      return { ticket: signTillTicket(member.memberNo, staffId, app.clock.now(), app.config.memberCodeSecret), birthday: { month: 5, day: 20, year: 1995 }, reason: '核对身份证' }
+    }
     default:
       return {}
   }

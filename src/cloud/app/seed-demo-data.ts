@@ -3,6 +3,7 @@ import type { Db } from '../db'
 import { insertMemberIfAbsent, type MemberRow } from '../db/repositories/members'
 import { insertStaff } from '../db/repositories/store-setup'
 import { DEMO_POINTS_TEMPLATE, setNotificationTemplateIn } from './notifications/set-template'
+import { seedBirthdayMember } from './birthday/seed-birthday'
 import { encryptBirthday, encryptPhone, phoneHash } from './personal-data'
 import { setupStoreIn } from './setup-store'
 import { loadStoreContext, type UseCaseContext } from './store-context'
@@ -49,6 +50,9 @@ export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadCo
       others.push(member)
     }
     await seedDemoCoupons(ctx, demo, others, clerkId)
+    // After the coupons: the birthday template is seeded there.
+    const birthdayMember = await addMember(ctx, DEMO_OPENIDS.birthday, '小美', '13700001234', null, daysBefore(now, 600))
+    await seedBirthdayMember(ctx, birthdayMember)
   })
 }
 

@@ -57,6 +57,8 @@ export const useSessionStore = create<SessionState>((set) => ({
 
 const STAFF_ROLES: ReadonlyArray<Role> = ['clerk', 'manager', 'admin']
 export const isStaff = (role: Role | undefined | null): boolean => !!role && STAFF_ROLES.includes(role)
+/** Refunds, voiding a 核销 and the coupon console (the server checks again on every call). */
+export const isManager = (role: Role | undefined | null): boolean => role === 'manager' || role === 'admin'
 
 const ROLE_LABELS: Record<Role, string> = { member: '会员', clerk: '店员', manager: '店长', admin: '管理员' }
 export const roleLabel = (role: Role): string => ROLE_LABELS[role] ?? role

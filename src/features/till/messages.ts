@@ -12,13 +12,23 @@ const TILL_HINTS: Partial<Record<ApiError['code'], string>> = {
   MEMBER_NOT_FOUND: '未找到该会员，请让顾客确认已开通会员卡',
   MEMBER_CLOSED: '该会员卡已注销，无法积分',
   FORBIDDEN: '当前账号没有收银权限',
+  COUPON_NOT_FOUND: '未找到该优惠券，请核对券码或让顾客刷新券码',
+  COUPON_OTHER_MEMBER: '该券不属于当前会员，请核对顾客',
 }
 
 /**
  * Codes whose server message must be shown as sent: RECEIPT_AMOUNT_MISMATCH states the amount already recorded
  * under that receipt, which the clerk needs to compare with the slip.
  */
-const KEEP_SERVER_MESSAGE: ReadonlySet<ApiError['code']> = new Set(['RECEIPT_AMOUNT_MISMATCH'])
+const KEEP_SERVER_MESSAGE: ReadonlySet<ApiError['code']> = new Set([
+  'RECEIPT_AMOUNT_MISMATCH',
+  // "已核销 · 11-20 14:03 · 王芳": when and by whom, so the clerk can tell the customer.
+  'COUPON_ALREADY_USED',
+  // "还差 ¥12.00 可用" / "明天起可用": the server's reason is the precise one.
+  'COUPON_NOT_APPLICABLE',
+  'COUPON_NOT_USABLE',
+  'COUPON_VOID_WINDOW_PASSED',
+])
 
 /** After these the till goes back to the scan step with the amount and receipt still filled in. */
 const RESCAN: ReadonlySet<ApiError['code']> = new Set(['TICKET_STALE', 'TICKET_INVALID'])

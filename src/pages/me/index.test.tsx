@@ -29,6 +29,15 @@ describe('me page', () => {
     fireEvent.click(await screen.findByTestId('me-till-link'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/till/index' })
     expect(screen.getByTestId('me-role')).toHaveTextContent('店员')
+    expect(screen.queryByTestId('me-coupon-templates-link')).not.toBeInTheDocument()
+  })
+
+  it('shows a manager 优惠券管理, which opens the console subpackage', async () => {
+    callApiMock.mockResolvedValue({ role: 'manager', hasCard: false, nickname: null, staffName: '王店长' })
+    render(<MePage />)
+    fireEvent.click(await screen.findByTestId('me-coupon-templates-link'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/console/pages/coupon-templates/index' })
+    expect(screen.getByTestId('me-till-link')).toBeInTheDocument()
   })
 
   it('切换演示身份 forgets the token and shows the demo login', async () => {

@@ -4,7 +4,7 @@ import { ErrorBlock, LoadingBlock } from '../../components/state-view'
 import { useUnreadCount } from '../../features/notifications/use-unread-count'
 import { unreadHint } from '../../features/notifications/view-model'
 import { LoginRequired } from '../../features/session/LoginRequired'
-import { isStaff, roleLabel } from '../../features/session/store'
+import { isManager, isStaff, roleLabel } from '../../features/session/store'
 import { useSession } from '../../features/session/use-session'
 import { supportsDevLogin } from '../../services/api'
 import { go, routes, type Route } from '../../services/nav'
@@ -76,6 +76,7 @@ export default function MePage() {
                 <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
               )}
               {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
+              {isManager(me.role) && <LinkRow title="优惠券管理" hint="券模板" route={routes.couponTemplates} testId="me-coupon-templates-link" />}
             </View>
           )}
         </>

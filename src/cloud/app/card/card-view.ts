@@ -7,8 +7,14 @@ import { decryptBirthday, decryptPhone } from '../personal-data'
 import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'
 
-/** `usableCouponCount`: countUsableNow, taken by getMyCard (a just-opened card has none). */
-export function toCardView(ctx: UseCaseContext, member: MemberRow, usableCouponCount = 0): CardView {
+/** What the card shows that needs its own reads, fetched by the caller (a just-opened card has no coupons). */
+export interface CardExtras {
+  /** countUsableNow, taken by getMyCard. */
+  usableCouponCount?: number
+  birthdayMonth?: CardView['birthdayMonth']
+}
+
+export function toCardView(ctx: UseCaseContext, member: MemberRow, extras: CardExtras = {}): CardView {
   const next = nextTierFor(ctx.tiers, member.growth)
   const toNext = growthToNext(ctx.tiers, member.growth)
   return {
@@ -24,8 +30,7 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow, usableCouponC
     growth: member.growth,
     openedAt: member.openedAt.toISOString(),
     storeName: ctx.store.name,
-    // Filled by the coupons and birthday use cases (issue 6, in progress).
-    usableCouponCount,
-    birthdayMonth: null,
+    usableCouponCount: extras.usableCouponCount ?? 0,
+    birthdayMonth: extras.birthdayMonth ?? null,
   }
 }

@@ -38,6 +38,8 @@ describe('opening a membership card', () => {
       growth: 0,
       openedAt: app.clock.now().toISOString(),
       storeName: '拾光咖啡',
+      usableCouponCount: 0,
+      birthdayMonth: null,
     })
     expect(await app.ok('getMyCard', {}, 'wx-new-view')).toEqual({ card })
   })

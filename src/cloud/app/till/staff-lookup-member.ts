@@ -1,5 +1,6 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
 import { writeAudit } from '../../db/repositories/audit-log'
+import { hasUsableBirthdayCoupon } from '../birthday/birthday-badge'
 import { defineOperation } from '../operation'
 import { memberByCode } from './member-by-code'
 import { toStaffMemberView } from './staff-member-view'
@@ -23,7 +24,7 @@ export const staffLookupMember = defineOperation({
     return {
       member: toStaffMemberView(ctx, member),
       coupons: [],
-      birthdayCoupon: false,
+      birthdayCoupon: await hasUsableBirthdayCoupon(ctx, member),
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

@@ -218,3 +218,45 @@ export async function listLedgerPage(tx: Tx, memberId: number, beforeId: number 
   const where = beforeId === null ? eq(pointsLedger.memberId, memberId) : and(eq(pointsLedger.memberId, memberId), lt(pointsLedger.id, beforeId))
   return tx.select().from(pointsLedger).where(where).orderBy(desc(pointsLedger.id)).limit(limit)
 }
+
+export interface PointsCreditToMany {
+  storeId: number
+  reason: LedgerReason
+  /** > 0: the same credit for every member. */
+  delta: number
+  /** One per member, each with its own idempotency key (unique per store: a replay fails instead of crediting twice). */
+  entries: ReadonlyArray<{ memberId: number; requestId: string }>
+  note: string | null
+  expiresAt: Date | null
+  createdAt: Date
+}
+
+/**
+ * The same credit to many members in ONE statement (the birthday job's chunk): each active member's balance
+ * moves and its ledger entry is inserted from the updated row, exactly as postPoints does for one, so the
+ * balance stays the sum of the ledger. Closed cards are skipped. Returns the members credited.
+ */
+export async function postPointsToMany(tx: Tx, credit: PointsCreditToMany): Promise<number[]> {
+  const { storeId, reason, delta, entries, note, expiresAt, createdAt } = credit
+  if (!Number.isSafeInteger(delta) || delta <= 0) throw new Error(`postPointsToMany: delta must be a positive integer, got ${delta}`)
+  if (entries.length === 0) return []
+  const input = JSON.stringify(entries.map((e) => ({ member_id: e.memberId, request_id: e.requestId })))
+  const rows = await executeRows<{ member_id: number | string }>(
+    tx.execute(sql`
+      with input as (
+        select * from jsonb_to_recordset(${input}::jsonb) as i(member_id bigint, request_id text)
+      ), updated as (
+        update ${members} m set points_balance = m.points_balance + ${delta}
+        from input i
+        where m.id = i.member_id and m.store_id = ${storeId} and m.status = 'active'
+        returning m.id, m.store_id, i.request_id
+      ), entry as (
+        insert into ${pointsLedger} (store_id, member_id, reason, delta, request_id, note, expires_at, created_at)
+        select store_id, id, ${reason}, ${delta}, request_id, ${note}, ${expiresAt?.toISOString() ?? null}::timestamptz, ${createdAt.toISOString()}::timestamptz
+        from updated order by id
+        returning member_id
+      )
+      select member_id from entry`),
+  )
+  return rows.map((r) => Number(r.member_id))
+}

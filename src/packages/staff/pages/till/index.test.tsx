@@ -2,8 +2,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError, callApi } from '../../../../services/api'
 import { useSessionStore } from '../../../../features/session/store'
-import { aLookup, aStaffMember, CODE, tiers } from '../../../../../tests/ui/fixtures'
-import { routeApi } from '../../../../../tests/ui/api-mock'
+import { aLookup, aPurchase, aStaffMember, CODE, tiers } from '../../../../../tests/ui/fixtures'
+import { routeCheckedApi as routeApi } from '../../../../../tests/ui/api-mock'
 import { __taro } from '../../../../../tests/ui/taro-mock'
 import { typeInto } from '../../../../../tests/ui/input'
 import TillPage from './index'
@@ -32,13 +32,7 @@ async function scanAgain() {
 
 const inputValue = (testId: string) => (screen.getByTestId(testId) as HTMLElement & { value?: string }).value
 
-const recorded = (amountFen: number) => ({
-  alreadyRecorded: false,
-  pointsEarned: Math.floor(amountFen / 100),
-  growthEarned: Math.floor(amountFen / 100),
-  promotedTo: null,
-  member: aStaffMember({ pointsBalance: 1280 + Math.floor(amountFen / 100) }),
-})
+const recorded = (amountFen: number) => aPurchase(amountFen)
 
 function fillPurchase(amount: string, receipt: string) {
   typeInto('till-amount-input', amount)
@@ -57,13 +51,7 @@ describe('till page', () => {
     routeApi(callApiMock, {
       whoAmI: () => clerk,
       staffLookupMember: () => aLookup(),
-      staffRecordPurchase: () => ({
-        alreadyRecorded: false,
-        pointsEarned: 128,
-        growthEarned: 128,
-        promotedTo: tiers.gold,
-        member: aStaffMember({ pointsBalance: 1408, tier: tiers.gold }),
-      }),
+      staffRecordPurchase: () => aPurchase(12850, { promotedTo: tiers.gold, member: aStaffMember({ pointsBalance: 1408, tier: tiers.gold }) }),
     })
     await lookUpMember()
     expect(callApiMock).toHaveBeenCalledWith('staffLookupMember', { memberCode: CODE })
@@ -90,7 +78,7 @@ describe('till page', () => {
     routeApi(callApiMock, {
       whoAmI: () => clerk,
       staffLookupMember: () => aLookup(),
-      staffRecordPurchase: () => ({ alreadyRecorded: true, pointsEarned: 128, growthEarned: 128, promotedTo: null, member: aStaffMember() }),
+      staffRecordPurchase: () => aPurchase(12850, { alreadyRecorded: true, member: aStaffMember() }),
     })
     await lookUpMember()
     fillPurchase('128.5', 'A-0001')
@@ -172,7 +160,7 @@ describe('till page', () => {
     await waitFor(() => expect(screen.getByTestId('till-submit')).toHaveClass('nut-button-disabled'))
     fireEvent.click(screen.getByTestId('till-submit'))
     expect(recordCalls()).toHaveLength(1)
-    finish({ alreadyRecorded: false, pointsEarned: 10, growthEarned: 10, promotedTo: null, member: aStaffMember() })
+    finish(aPurchase(1000, { member: aStaffMember() }))
     expect(await screen.findByTestId('till-result')).toHaveTextContent('+10')
     expect(recordCalls()).toHaveLength(1)
   })

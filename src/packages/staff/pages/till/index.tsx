@@ -4,18 +4,26 @@ import { useDidShow } from '@tarojs/taro'
 import { useEffect } from 'react'
 import { ErrorBlock, EmptyBlock, LoadingBlock } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
-import { TextField } from '../../../../components/text-field'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
-import { isStaff } from '../../../../features/session/store'
+import { isManager, isStaff } from '../../../../features/session/store'
 import { useSession } from '../../../../features/session/use-session'
-import { MemberSummary, TillResult } from '../../../../features/till/TillPanels'
+import { CouponStep } from '../../../../features/till/CouponStep'
+import { GrantSheet } from '../../../../features/till/GrantSheet'
+import { usableCount } from '../../../../features/till/coupon-view'
+import { MemberSummary } from '../../../../features/till/MemberSummary'
+import { PurchaseForm } from '../../../../features/till/PurchaseForm'
+import { ScanStep } from '../../../../features/till/ScanStep'
+import { TillResult } from '../../../../features/till/TillResult'
+import { useGrant } from '../../../../features/till/use-grant'
 import { useTill } from '../../../../features/till/use-till'
-import { canScan, toast } from '../../../../services/device'
+import { VerifiedResult } from '../../../../features/till/VerifiedResult'
+import { toast } from '../../../../services/device'
 import { go, routes } from '../../../../services/nav'
 import './index.scss'
 
 /**
- * 收银台: staff only. Scan or type the member code, look the member up, record the purchase.
+ * 收银台: staff only. One scanner: a member code (look up, amount, one coupon, record) or a coupon code (preview,
+ * 核销 alone or with a purchase; a manager may void a 核销). Managers also reach 退款 from here.
  *
  * whoAmI is reloaded on every show (a role can change between visits), but only the FIRST load gates the page:
  * once we know who is at the till, a later reload that fails (a network blip while the clerk switched apps) must
@@ -57,11 +65,12 @@ function TillGate() {
       </View>
     )
   }
-  return <Till staffName={me.staffName ?? null} />
+  return <Till staffName={me.staffName ?? null} manager={isManager(me.role)} />
 }
 
-function Till({ staffName }: { staffName: string | null }) {
+function Till({ staffName, manager }: { staffName: string | null; manager: boolean }) {
   const t = useTill()
+  const g = useGrant(t.ticket, t.addCoupon)
 
   return (
     <View className="till">
@@ -69,91 +78,37 @@ function Till({ staffName }: { staffName: string | null }) {
         <Text className="till__title">收银台</Text>
         {staffName && <Text className="till__staff">当班：{staffName}</Text>}
       </View>
-
-      {t.step === 'code' && (
-        <View className="till__section">
-          {canScan() && (
-            <Button block type="primary" size="large" onClick={() => void t.scan()} disabled={t.busy !== null} data-testid="till-scan">
-              扫码
-            </Button>
-          )}
-          <View className="till__form">
-            <TextField
-              label="会员码"
-              value={t.codeText}
-              onChange={t.setCodeText}
-              placeholder="输入或粘贴 24 位会员码"
-              maxlength={40}
-              testId="till-code-input"
-              onConfirm={() => void t.lookup()}
-            />
-          </View>
-          {(t.amountText || t.receiptText) && (
-            <View className="till__kept" data-testid="till-kept">
-              <Text>
-                已保留{t.amountText ? ` 金额 ${t.amountText} 元` : ''}
-                {t.receiptText ? ` 小票号 ${t.receiptText}` : ''}，查询会员后可直接入账
-              </Text>
-            </View>
-          )}
-          <Button
-            block
-            type={canScan() ? 'default' : 'primary'}
-            size="large"
-            loading={t.busy === 'lookup'}
-            disabled={t.busy !== null}
-            onClick={() => void t.lookup()}
-            data-testid="till-lookup"
-          >
-            查询
-          </Button>
+      {manager && t.step === 'code' && (
+        <View className="till__links">
+          <Text className="till__link" onClick={() => go(routes.refund)} data-testid="till-refund-link">
+            退款 ›
+          </Text>
         </View>
       )}
 
+      {t.step === 'code' && <ScanStep t={t} />}
+
       {t.step === 'member' && t.member && (
         <>
-          <MemberSummary member={t.member} />
-          <View className="till__section">
-            <View className="till__form">
-              <TextField
-                label="消费金额"
-                value={t.amountText}
-                onChange={t.setAmountText}
-                placeholder="实付金额（元），如 128.50"
-                type="digit"
-                maxlength={12}
-                testId="till-amount-input"
-              />
-              <TextField
-                label="小票号"
-                value={t.receiptText}
-                onChange={t.setReceiptText}
-                placeholder="收银小票上的单号"
-                maxlength={40}
-                testId="till-receipt-input"
-              />
+          <MemberSummary member={t.member} usableCoupons={usableCount(t.coupons)} birthday={t.birthdayCoupon} />
+          {manager && (
+            <View className="till__links">
+              <Text className="till__link" onClick={() => void g.openGrant()} data-testid="till-grant-open">
+                发券 ›
+              </Text>
             </View>
-            <Button
-              block
-              type="primary"
-              size="large"
-              loading={t.busy === 'record'}
-              disabled={t.busy !== null}
-              onClick={() => void t.record()}
-              data-testid="till-submit"
-            >
-              {t.busy === 'record' ? '入账中…' : '确认入账'}
-            </Button>
-            <View className="till__secondary" onClick={t.changeMember} data-testid="till-change-member">
-              <Text>换一位会员</Text>
-            </View>
-          </View>
+          )}
+          <PurchaseForm t={t} coupon={t.coupons.find((c) => c.id === t.selectedCouponId) ?? null} />
+          <GrantSheet g={g} />
         </>
       )}
 
-      {t.step === 'done' && t.result && <TillResult result={t.result} onNext={t.next} />}
+      {t.step === 'coupon' && <CouponStep t={t} manager={manager} />}
 
-      {t.error && (
+      {t.step === 'done' && t.result && <TillResult result={t.result} onNext={t.next} />}
+      {t.step === 'verified' && t.verified && <VerifiedResult verified={t.verified} onNext={t.next} />}
+
+      {t.error && t.confirm === null && (
         <View className="till__error" data-testid="till-error">
           <Text>{t.error}</Text>
         </View>

@@ -1,36 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { StaffMemberView } from '../../contract/till'
 import { formatYuan } from '../card/view-model'
 import { ALREADY_RECORDED_TEXT, earnedText } from './messages'
-import type { RecordResult } from './use-till'
+import { PriceBreakdown } from './PriceBreakdown'
+import type { RecordResult } from './till-state'
 import './TillPanels.scss'
 
-export function MemberSummary({ member }: { member: StaffMemberView }) {
-  return (
-    <View className="till-member" data-testid="till-member">
-      <View className="till-member__head">
-        <Text className="till-member__name" data-testid="till-member-name">
-          {member.nickname}
-        </Text>
-        <Text className={`till-member__tier till-member__tier--${member.tier.code}`} data-testid="till-member-tier">
-          {member.tier.name}
-        </Text>
-      </View>
-      <View className="till-member__meta">
-        <Text>{member.phoneMasked}</Text>
-        <Text>NO. {member.memberNo}</Text>
-      </View>
-      <View className="till-member__meta">
-        <Text>
-          积分 <Text className="till-member__points" data-testid="till-member-points">{member.pointsBalance}</Text>
-        </Text>
-        <Text>成长值 {member.growth}</Text>
-      </View>
-    </View>
-  )
-}
-
+/** The recorded purchase: the points, what was recorded (to check against the slip), and the server's price lines. */
 export function TillResult({ result, onNext }: { result: RecordResult; onNext: () => void }) {
   const text = result.alreadyRecorded ? ALREADY_RECORDED_TEXT : earnedText(result.pointsEarned)
   return (
@@ -48,6 +24,16 @@ export function TillResult({ result, onNext }: { result: RecordResult; onNext: (
           小票号 <Text className="till-result__echo-value" data-testid="till-result-receipt">{result.receiptNo}</Text>
         </Text>
       </View>
+      {/* The server's figures: 原价, 会员折扣 (when the store applied it), 优惠券, 实付. Points are earned on 实付. */}
+      <PriceBreakdown
+        testId="till-result-price"
+        lines={{ grossFen: result.grossFen, tierDiscountFen: result.tierDiscountFen, couponDiscountFen: result.couponDiscountFen, paidFen: result.paidFen }}
+      />
+      {result.coupon && (
+        <Text className="till-result__sub" data-testid="till-result-coupon">
+          已核销：{result.coupon.name}
+        </Text>
+      )}
       {!result.alreadyRecorded && result.growthEarned > 0 && <Text className="till-result__sub">成长值 +{result.growthEarned}</Text>}
       {result.promotedTo && (
         <Text className="till-result__promo" data-testid="till-promoted">
