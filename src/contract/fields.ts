@@ -100,3 +100,16 @@ export const couponCode = z
   .string()
   .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
   .pipe(z.string().regex(/^C1\d{20}$/, { message: '无法识别的券码' }))
+
+/** ¥100,000: above this an amount typed at the till or in the console is a typo, not a sale. */
+export const MAX_PURCHASE_FEN = 100_000_00
+
+/**
+ * An amount the clerk enters, in fen (the till and the console convert typed yuan with the same limits). Shared,
+ * so the console's money fields do not pull the till's contract into its subpackage.
+ */
+export const purchaseAmountFen = z
+  .number({ invalid_type_error: '金额应为数字' })
+  .int({ message: '金额应精确到分' })
+  .positive({ message: '金额必须大于 0' })
+  .max(MAX_PURCHASE_FEN, { message: '金额超出单笔上限 ¥100000' })

@@ -1,5 +1,7 @@
 import { z } from 'zod'
-import { couponCode, idString, text, tierView } from './fields'
+import { couponCode, idString, MAX_PURCHASE_FEN, purchaseAmountFen, text, tierView } from './fields'
+
+export { MAX_PURCHASE_FEN, purchaseAmountFen }
 import { tillCouponView } from './till-coupons'
 
 /**
@@ -8,7 +10,6 @@ import { tillCouponView } from './till-coupons'
  * Limits are deliberate (TIGER_STYLE: put a limit on everything): they keep absurd input out of the database.
  */
 
-export const MAX_PURCHASE_FEN = 100_000_00 // ¥100,000: above this a till entry is a typo, not a sale
 
 /** A member code as shown on the card: 24 digits (member number, issue time, signature). */
 export const memberCode = z
@@ -26,12 +27,6 @@ export const receiptNo = z
   .regex(/^[A-Za-z0-9_-]+$/, { message: '小票号只能包含字母、数字、- 和 _' })
   .transform((s) => s.toUpperCase())
 
-/** Amount actually paid, in fen; the till converts the clerk's yuan with the same limits. */
-export const purchaseAmountFen = z
-  .number({ invalid_type_error: '金额应为数字' })
-  .int({ message: '金额应精确到分' })
-  .positive({ message: '金额必须大于 0' })
-  .max(MAX_PURCHASE_FEN, { message: '金额超出单笔上限 ¥100000' })
 
 /** Handed to the till by staffLookupMember: this clerk saw this member's live code a moment ago. */
 export const tillTicket = text({ label: '查询凭证', max: 200 })

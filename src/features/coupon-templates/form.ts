@@ -1,7 +1,7 @@
 import type { CouponChannel, CouponKind, TierCode } from '../../contract/enums'
 import { couponTemplateInput, type CouponTemplateView } from '../../contract/coupon-templates'
 import { zodIssuesToFields } from '../../contract/zod-fields'
-import { parseYuanToFen } from '../till/amount'
+import { parseYuanToFen } from '../common/amount'
 
 /** What the editor holds while the manager types: strings as typed, choices as chosen. */
 export interface TemplateForm {

@@ -4,7 +4,7 @@ import { tillCouponsApi, type TillCouponView } from '../../contract/till-coupons
 import { routeScannedCode } from '../../domain/scan-code'
 import { callApi } from '../../services/api'
 import { scanCode, vibrateShort } from '../../services/device'
-import { parseYuanToFen } from './amount'
+import { parseYuanToFen } from '../common/amount'
 import { whyNot } from './coupon-view'
 import { tillErrorMessage } from './messages'
 import { couponActions } from './coupon-actions'

@@ -1,4 +1,4 @@
-import { MAX_PURCHASE_FEN, purchaseAmountFen } from '../../contract/till'
+import { MAX_PURCHASE_FEN, purchaseAmountFen } from '../../contract/fields'
 
 export type AmountResult = { ok: true; fen: number } | { ok: false; message: string }
 
