@@ -1,7 +1,9 @@
 // What every e2e file shares: one headless Chromium per file (Debian's, never a downloaded one), phone-sized
 // contexts, and the few page helpers the journeys are written in. scripts/e2e.mjs serves the app and sets the URL.
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before } from 'node:test'
 import { chromium } from 'playwright-core'
 
@@ -42,4 +44,38 @@ export async function loginAs(page, who, route = 'pages/card/index') {
   await open(page, route)
   await byId(page, `dev-login-${who}`).click()
   await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
+}
+
+/** Whether the page fits its screen: nothing wider than the viewport, so nothing scrolls sideways. */
+export async function assertFitsWidth(page, width) {
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(scrollWidth <= width, `page is ${scrollWidth}px wide on a ${width}px screen`)
+}
+
+/**
+ * Runs `fn` while no other e2e file runs a section under the same `name`. Files run in parallel against one seeded
+ * database: a file that reads the demo member's points before and after its own purchase takes 'demo-member-points'
+ * around both reads, and every other purchase for that member takes it too, so none lands in between. The lock is
+ * a directory (mkdir is atomic) in a folder scripts/e2e.mjs makes for the run and removes after it.
+ */
+export async function exclusive(name, fn) {
+  const dir = process.env.E2E_LOCK_DIR ?? join(tmpdir(), `member-center-e2e-locks-${new URL(BASE).port}`)
+  mkdirSync(dir, { recursive: true })
+  const lock = join(dir, name)
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    try {
+      mkdirSync(lock)
+      break
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error
+      if (Date.now() > deadline) throw new Error(`e2e lock ${name} still held after 180 s`)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+  }
+  try {
+    return await fn()
+  } finally {
+    rmSync(lock, { recursive: true, force: true })
+  }
 }
