@@ -8,6 +8,9 @@ import { join, resolve } from 'node:path'
 
 const root = resolve(import.meta.dirname, '..')
 const dataDir = mkdtempSync(join(tmpdir(), 'member-center-e2e-'))
+// The files run in parallel against one database; sections that must not interleave take a lock here (harness.mjs).
+const lockDir = mkdtempSync(join(tmpdir(), 'member-center-e2e-locks-'))
+const files = process.env.E2E_FILES?.trim() ? process.env.E2E_FILES.trim().split(/\s+/) : ['tests/e2e/']
 const STARTUP_LIMIT_MS = 240_000 // includes the H5 build on a fresh clone
 
 const server = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
@@ -20,12 +23,13 @@ const server = spawn(process.execPath, [join(root, 'scripts/start.mjs')], {
 let exitCode = 1
 try {
   const baseUrl = await waitForUrl(server)
-  exitCode = await run(process.execPath, ['--test', '--test-reporter=spec', 'tests/e2e/'], { E2E_BASE_URL: baseUrl })
+  exitCode = await run(process.execPath, ['--test', '--test-reporter=spec', ...files], { E2E_BASE_URL: baseUrl, E2E_LOCK_DIR: lockDir })
 } catch (error) {
   console.error(error)
 } finally {
   await stop(server)
   rmSync(dataDir, { recursive: true, force: true })
+  rmSync(lockDir, { recursive: true, force: true })
 }
 process.exit(exitCode)
 

@@ -46,10 +46,23 @@ export async function loginAs(page, who, route = 'pages/card/index') {
   await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
 }
 
-/** Whether the page fits its screen: nothing wider than the viewport, so nothing scrolls sideways. */
+/**
+ * Whether the page fits a `width`-px screen: the document does not scroll sideways, and no visible element pokes out
+ * past the right edge (a clipped overflow would not widen the document but would still cut text off).
+ */
 export async function assertFitsWidth(page, width) {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
+  const { scrollWidth, outside } = await page.evaluate((w) => {
+    const outside = []
+    for (const el of document.querySelectorAll('.taro_page_stationed:not([style*="display: none"]) *')) {
+      const r = el.getBoundingClientRect()
+      if (r.width === 0 || r.height === 0 || r.right <= w + 0.5) continue
+      if (getComputedStyle(el).visibility === 'hidden') continue
+      outside.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${Math.round(r.right)}px`)
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, outside: outside.slice(0, 5) }
+  }, width)
   assert.ok(scrollWidth <= width, `page is ${scrollWidth}px wide on a ${width}px screen`)
+  assert.deepEqual(outside, [], `elements past the right edge of a ${width}px screen`)
 }
 
 /**
