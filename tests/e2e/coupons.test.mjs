@@ -17,6 +17,14 @@ const number = async (page, id) => Number((await text(page, id)).replace(/[^\d-]
 /** '¥83.00' / '-¥5.00' → 8300 / 500 (the sign is the line's, the amount is what we compare). */
 const fen = async (page, id) => Math.round(Number((await text(page, id)).replace(/[^\d.]/g, '')) * 100)
 
+/** The card's points reach `expected` (they are read again on reload; waiting avoids racing the page's own load). */
+async function waitForPoints(page, expected) {
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="card-points"]')?.textContent?.replace(/[^\d-]/g, '') === String(want),
+    expected,
+  )
+}
+
 async function newPage(viewport = PHONE) {
   return (await browser.newContext(viewport)).newPage()
 }
@@ -109,23 +117,42 @@ test('the member claims a coupon, shows its code, the clerk uses it with a purch
     assert.equal(earned, Math.floor(paidFen / 100), 'one point per whole yuan paid, not per yuan before the coupon')
     await clerk.screenshot({ path: `${SHOTS}/till-coupon-result.png`, fullPage: true })
 
-    // The member: the card's points rose by exactly what the clerk saw.
+    // The member: the card's points rose by exactly what the clerk saw…
     await member.reload()
     await byId(member, 'card-points').waitFor()
-    await member.waitForFunction(
-      (expected) => document.querySelector('[data-testid="card-points"]')?.textContent?.replace(/[^\d-]/g, '') === String(expected),
-      pointsBefore + earned,
-    )
-  })
+    await waitForPoints(member, pointsBefore + earned)
 
-  // …and the coupon has moved from 可用 to 已使用.
+    // …and the coupon has moved from 可用 to 已使用.
+    await byId(member, 'card-wallet-link').click()
+    await byId(member, 'wallet-list').waitFor()
+    assert.equal(await member.locator('[data-testid="wallet-coupon"]', { hasText: CLAIMABLE }).count(), 0)
+    await byId(member, 'wallet-tab-used').click()
+    await member.locator('[data-testid="wallet-coupon"]', { hasText: CLAIMABLE }).nth(1).waitFor() // the seed's used one and ours
+    await member.screenshot({ path: `${SHOTS}/wallet-used.png`, fullPage: true })
+
+    // A manager refunds the receipt in full: the points come back off, the coupon returns to the wallet, usable.
+    const manager = await newPage()
+    await loginAs(manager, 'manager')
+    await open(manager, TILL)
+    await byId(manager, 'till-refund-link').click()
+    await fill(manager, 'refund-receipt-input', receipt)
+    await byId(manager, 'refund-preview').click()
+    await byId(manager, 'refund-summary').waitFor()
+    assert.equal(await fen(manager, 'refund-amount'), paidFen)
+    assert.equal(await text(manager, 'refund-points'), `${earned} / 当时获得 ${earned}`)
+    assert.equal(await text(manager, 'refund-coupon'), `${CLAIMABLE}：退回会员券包（可用）`)
+    await byId(manager, 'refund-start').click()
+    await fill(manager, 'refund-reason', '顾客退货')
+    await byId(manager, 'refund-confirm-ok').click()
+    await byId(manager, 'refund-done').waitFor()
+    await manager.screenshot({ path: `${SHOTS}/refund-done.png`, fullPage: true })
+
+    await open(member, CARD)
+    await byId(member, 'card-points').waitFor()
+    await waitForPoints(member, pointsBefore)
+  })
   await byId(member, 'card-wallet-link').click()
-  await byId(member, 'wallet-tabs').waitFor()
-  await byId(member, 'wallet-list').waitFor()
-  assert.equal(await member.locator('[data-testid="wallet-coupon"]', { hasText: CLAIMABLE }).count(), 0)
-  await byId(member, 'wallet-tab-used').click()
-  await member.locator('[data-testid="wallet-coupon"]', { hasText: CLAIMABLE }).nth(1).waitFor() // the seed's used one and ours
-  await member.screenshot({ path: `${SHOTS}/wallet-used.png`, fullPage: true })
+  await member.locator('[data-testid="wallet-coupon"]', { hasText: CLAIMABLE }).waitFor()
 })
 
 test('the birthday member opens 生日礼 from the card, the clerk verifies the gift once, and the member sees it used', async () => {
@@ -135,8 +162,19 @@ test('the birthday member opens 生日礼 from the card, the clerk verifies the 
   await banner.waitFor()
   assert.match(await banner.innerText(), /生日快乐/)
   await member.screenshot({ path: `${SHOTS}/card-birthday.png`, fullPage: true })
-  await banner.click()
+  await byId(member, 'member-code-qr').waitFor()
+  const memberCode = (await text(member, 'member-code-digits')).replace(/\D/g, '')
 
+  // The clerk scanning the member's code sees 🎂: an unused birthday coupon to offer.
+  const clerk = await clerkAtTill()
+  await scan(clerk, memberCode)
+  await byId(clerk, 'till-member-name').waitFor()
+  await byId(clerk, 'till-birthday').waitFor()
+  assert.match(await text(clerk, 'till-coupon-count'), /\d+ 张可用券/)
+  await clerk.screenshot({ path: `${SHOTS}/till-birthday-member.png`, fullPage: true })
+  await byId(clerk, 'till-change-member').click()
+
+  await banner.click()
   await byId(member, 'birthday-gift').waitFor()
   assert.match(await text(member, 'birthday-countdown'), /还剩 \d+ (天|小时|分)/)
   assert.equal(await text(member, 'birthday-gift-state'), '可使用')
@@ -145,8 +183,7 @@ test('the birthday member opens 生日礼 from the card, the clerk verifies the 
   await byId(member, 'birthday-gift-coupon').click()
   const code = await couponCode(member)
 
-  // The clerk: scan → preview (🎂, 可用) → 核销 → confirm.
-  const clerk = await clerkAtTill()
+  // The clerk, the coupon alone: scan → preview (🎂, 可用) → 核销 → confirm.
   await scan(clerk, code)
   await byId(clerk, 'till-preview').waitFor()
   assert.equal(await text(clerk, 'till-preview-status'), '可用')
@@ -178,6 +215,19 @@ test('the birthday member opens 生日礼 from the card, the clerk verifies the 
   assert.equal(await byId(member, 'birthday-countdown').count(), 0)
   await open(member, CARD)
   await member.locator('[data-testid="card-birthday-banner"]', { hasText: '已使用' }).waitFor()
+
+  // A manager voids that 核销 with a reason (within the store's window): the gift is usable again, once.
+  const manager = await newPage()
+  await loginAs(manager, 'manager')
+  await open(manager, TILL)
+  await scan(manager, code)
+  await byId(manager, 'till-void').click()
+  await fill(manager, 'till-void-reason', '误核销')
+  await byId(manager, 'till-void-confirm-ok').click()
+  await manager.locator('[data-testid="till-preview-status"]', { hasText: '可用' }).waitFor()
+  assert.equal(await byId(manager, 'till-void').count(), 0)
+  await open(member, 'packages/coupons/pages/birthday/index')
+  await member.locator('[data-testid="birthday-gift-state"]', { hasText: '可使用' }).waitFor()
 })
 
 test('a manager creates a 满减 coupon in the console and the member finds it in 领券中心', async () => {
