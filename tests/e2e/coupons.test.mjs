@@ -155,6 +155,48 @@ test('the member claims a coupon, shows its code, the clerk uses it with a purch
   await member.locator('[data-testid="wallet-coupon"]', { hasText: CLAIMABLE }).waitFor()
 })
 
+test('below its threshold a coupon says how much is missing, and the till refuses it without recording anything', async () => {
+  const member = await newPage()
+  await loginAs(member, 'member', 'packages/coupons/pages/wallet/index')
+  await member.locator('[data-testid="wallet-coupon"]', { hasText: '满200减30' }).click()
+  const code = await couponCode(member)
+
+  const clerk = await clerkAtTill()
+  await scan(clerk, code)
+  await byId(clerk, 'till-preview').waitFor()
+  await byId(clerk, 'till-use-with-purchase').click()
+  const receipt = `E2E-SHORT-${Date.now()}`
+  await fill(clerk, 'till-amount-input', '150.00')
+  await fill(clerk, 'till-receipt-input', receipt)
+  assert.equal(await text(clerk, 'till-price-note'), '还差 ¥50.00 可用')
+  assert.equal(await fen(clerk, 'till-price-coupon'), 0)
+  assert.equal(await fen(clerk, 'till-price-paid'), 15000)
+  await clerk.screenshot({ path: `${SHOTS}/till-coupon-short.png`, fullPage: true })
+  // Sent anyway, the server refuses the whole purchase (points included). The lock: were it credited after all,
+  // only this file would see it, not another file's before/after reading of the same member's points.
+  await exclusive('demo-member-points', async () => {
+    await byId(clerk, 'till-submit').click()
+    await byId(clerk, 'till-error').waitFor()
+  })
+  assert.match(await text(clerk, 'till-error'), /还差 ¥[\d.]+ 可用/)
+  assert.equal(await byId(clerk, 'till-result').count(), 0)
+
+  // At ¥200.00 the threshold is met: ¥30 off.
+  await fill(clerk, 'till-amount-input', '200.00')
+  await byId(clerk, 'till-price-note').waitFor({ state: 'detached' })
+  assert.equal(await fen(clerk, 'till-price-coupon'), 3000)
+
+  // The member's coupon is untouched, and no purchase was recorded under that receipt.
+  await member.reload()
+  await byId(member, 'coupon-qr').waitFor()
+  const manager = await newPage()
+  await loginAs(manager, 'manager', 'packages/staff/pages/refund/index')
+  await fill(manager, 'refund-receipt-input', receipt)
+  await byId(manager, 'refund-preview').click()
+  await byId(manager, 'refund-error').waitFor()
+  assert.equal(await byId(manager, 'refund-summary').count(), 0)
+})
+
 test('the birthday member opens 生日礼 from the card, the clerk verifies the gift once, and the member sees it used', async () => {
   const member = await newPage()
   await loginAs(member, 'birthday')
