@@ -63,7 +63,7 @@ test('the member claims a coupon, shows its code, the clerk uses it with a purch
   assert.equal((await claim.innerText()).trim(), '立即领取')
   await member.screenshot({ path: `${SHOTS}/coupon-center.png`, fullPage: true })
   await claim.click()
-  // Its third and last: the button says so, from the server's answer.
+  // Its third and last for this member (limit 3): the button says so.
   await member.waitForFunction(
     (name) =>
       [...document.querySelectorAll('[data-testid="claimable-coupon"]')]
