@@ -1,11 +1,15 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
 import { writeAudit } from '../../db/repositories/audit-log'
+import { listAvailableCoupons } from '../../db/repositories/coupon-verifications'
 import { defineOperation } from '../operation'
 import { memberByCode } from './member-by-code'
 import { toStaffMemberView } from './staff-member-view'
+import { tillCouponList } from './till-coupon-view'
 
 /**
  * A clerk scans a code and sees the member (masked phone), with a till ticket to record purchases against.
+ * With the member's coupons (usable now first, then the others with why: 该会员有 N 张可用券) and whether an unused
+ * birthday coupon is among them (🎂): one read on the member's coupon index.
  * A staff read of personal data: audited.
  */
 export const staffLookupMember = defineOperation({
@@ -20,10 +24,11 @@ export const staffLookupMember = defineOperation({
       detail: { memberNo: member.memberNo },
       createdAt: ctx.now,
     })
+    const coupons = tillCouponList(ctx, await listAvailableCoupons(ctx.tx, member.id, ctx.now), member.tierCode)
     return {
       member: toStaffMemberView(ctx, member),
-      coupons: [],
-      birthdayCoupon: false,
+      coupons,
+      birthdayCoupon: coupons.some((c) => c.birthday && c.state === 'usable'),
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }
