@@ -76,7 +76,7 @@ export async function verifyAtTill(
   coupon: TillCouponRow,
   memberTierCode: string,
   use: UseAtTill,
-): Promise<{ kind: 'verified'; verificationId: number } | { kind: 'repeat' }> {
+): Promise<{ kind: 'verified'; verificationId: number } | { kind: 'repeat' } | { kind: 'request_reused' }> {
   const outcome = await verifyCoupon(ctx.tx, {
     storeId: ctx.store.id,
     couponId: coupon.id,
@@ -88,11 +88,9 @@ export async function verifyAtTill(
     at: ctx.now,
     audit: { action: 'coupon.verify', detail: use.auditDetail },
   })
-  if (outcome.kind === 'verified') return outcome
-  if (outcome.kind === 'request_reused') {
-    // This key verified the coupon once and that was reversed (a refunded receipt entered again): rolls back.
-    throw new AppError('RECEIPT_CONFLICT', '该小票号已入账并已退款，请使用新的小票号')
-  }
+  // 'request_reused': this key already verified a coupon (this receipt with another coupon, or a refunded receipt
+  // entered again). The coupon row HAS changed: the caller must refuse, which rolls it back.
+  if (outcome.kind !== 'not_available') return outcome
   const now = await findTillCouponById(ctx.tx, ctx.store.id, coupon.id)
   if (!now) throw new AppError('COUPON_NOT_FOUND')
   if ((await checkCouponAtTill(ctx, staff, now, memberTierCode, use.requestId)) === 'repeat') return { kind: 'repeat' }

@@ -70,6 +70,12 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       auditDetail: { receiptNo, discountFen: price.couponDiscountFen },
     })
     if (verified.kind === 'repeat') return alreadyRecorded(ctx, purchase)
+    if (verified.kind === 'request_reused') {
+      // The receipt already verified a coupon: its conflict explains itself; it must never be answered as a calm
+      // repeat, since this transaction has just marked the coupon used (the refusal rolls that back).
+      await alreadyRecorded(ctx, purchase)
+      throw new AppError('RECEIPT_CONFLICT', '该小票号已入账并已退款，请使用新的小票号')
+    }
     verificationId = verified.verificationId
   }
   const paidFen = price.paidFen

@@ -26,6 +26,8 @@ export const staffVerifyCoupon = defineOperation({
         discountFen,
         auditDetail: { requestId: input.requestId, discountFen },
       })
+      // A requestId that verified another coupon: a client bug, refused (rolling back this coupon's change).
+      if (verified.kind === 'request_reused') throw new AppError('BAD_INPUT', '请求编号已用于其他操作，请重试')
       repeated = verified.kind === 'repeat'
     }
     const now = await findTillCouponById(ctx.tx, ctx.store.id, coupon.id)
