@@ -22,6 +22,7 @@ import type { ApiResult } from '../src/contract'
 import { findLedgerMismatches } from '../src/cloud/db'
 import { createDatabase, databaseUrlFor, dropDatabase, uniqueDatabaseName } from '../tests/helpers/pg-admin'
 import { describeError } from '../src/cloud/db/loggable-error'
+import { issueManyCoupons } from '../tests/helpers/coupon-fixtures'
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres'
 const CALLS = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
@@ -46,10 +47,16 @@ interface BenchSetup {
   codes: string[]
   /** Till tickets, one per member, issued to the clerk by staffLookupMember (the till's normal flow). */
   tickets: string[]
+  /** The seeded members' openids, in the order of `codes` and `tickets`. */
+  openids: string[]
+  /** Coupons issued by the workload's `prepare`, one per call, with the index of their holder's ticket. */
+  coupons: { id: number; holder: number }[]
 }
 
 interface Workload {
   name: string
+  /** Extra data written before the warm-up (not timed), e.g. one coupon per call. */
+  prepare?(setup: BenchSetup, calls: number): Promise<void>
   /** Call number i (0-based); every 10th call of a write repeats the previous one: the idempotent path is real traffic. */
   call(setup: BenchSetup, i: number): Promise<ApiResult<unknown>>
 }
@@ -78,6 +85,26 @@ const WORKLOADS: Workload[] = [
       return dispatch(
         'staffRecordPurchase',
         { ticket: tickets[n % tickets.length], receiptNo: `TICKET-${n}`, amountFen: amountOf(n) },
+        { openid: DEMO_OPENIDS.clerk },
+        deps,
+      )
+    },
+  },
+  {
+    // The coupon is verified in the purchase's transaction (one more statement: the guarded update, the
+    // verification row, used_count and its audit entry); every 10th call repeats the previous receipt and coupon.
+    name: 'staffRecordPurchase with a coupon verified',
+    prepare: async (setup, calls) => {
+      const issued = await issueManyCoupons(setup.deps.db, calls, new Date())
+      setup.coupons = issued.map((c) => ({ id: c.id, holder: setup.openids.indexOf(c.openid) }))
+      if (setup.coupons.some((c) => c.holder < 0)) throw new Error('bench: a coupon for a member without a ticket')
+    },
+    call: ({ deps, tickets, coupons }, i) => {
+      const n = repeatEvery10th(i)
+      const coupon = coupons[n % coupons.length]
+      return dispatch(
+        'staffRecordPurchase',
+        { ticket: tickets[coupon.holder], couponId: String(coupon.id), receiptNo: `COUPON-${n}`, amountFen: amountOf(n) },
         { openid: DEMO_OPENIDS.clerk },
         deps,
       )
@@ -126,13 +153,14 @@ async function benchApp(workload: Workload, profiler: Session | null): Promise<R
     await seedDemoData(opened.db, new Date(), config)
     const deps: AppDeps = { db: opened.db, config }
     const openids = [DEMO_OPENIDS.member, ...Array.from({ length: 50 }, (_, i) => `seed-member-${i + 1}`)]
-    const setup: BenchSetup = { deps, codes: [], tickets: [] }
+    const setup: BenchSetup = { deps, codes: [], tickets: [], openids, coupons: [] }
     for (const openid of openids) {
       const code = await expectOk<{ code: string }>(dispatch('getMemberCode', {}, { openid }, deps))
       setup.codes.push(code.code)
       const lookup = await expectOk<{ ticket: string }>(dispatch('staffLookupMember', { memberCode: code.code }, { openid: DEMO_OPENIDS.clerk }, deps))
       setup.tickets.push(lookup.ticket)
     }
+    await workload.prepare?.(setup, CALLS + CONCURRENCY)
     // Warm up (JIT, pool connections, prepared statements), as a long-running instance would be.
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => workload.call(setup, CALLS + i)))
 

@@ -99,3 +99,39 @@ export async function setStoreRules(
 ): Promise<void> {
   await db.update(stores).set(rules)
 }
+
+/**
+ * `count` coupons (满0减5, valid around `now`) spread over the store's members in one set-based insert, for the
+ * bench: their ids with their holder's openid, in id order.
+ */
+export async function issueManyCoupons(db: Db, count: number, now: Date): Promise<{ id: number; openid: string }[]> {
+  const from = new Date(now.getTime() - 86_400_000).toISOString()
+  const to = new Date(now.getTime() + 30 * 86_400_000).toISOString()
+  const key = `bench-${Date.now()}`
+  const [template] = await db
+    .insert(couponTemplates)
+    .values({
+      storeId: sql`(select id from ${stores} limit 1)` as unknown as number,
+      name: '满0减5',
+      kind: 'amount_off',
+      amountOffFen: 500,
+      validityKind: 'fixed',
+      validFrom: new Date(from),
+      validTo: new Date(to),
+      claimedCount: count,
+      channel: 'grant',
+      createRequestId: key,
+    })
+    .returning({ id: couponTemplates.id, storeId: couponTemplates.storeId })
+  const rows = await db.execute(sql`
+    with holders as (select id, openid, row_number() over (order by id) - 1 as n, count(*) over () as total from ${members} where status = 'active'),
+    issued as (
+      insert into ${memberCoupons} (store_id, template_id, member_id, code, channel, source_key, name, kind, amount_off_fen, valid_from, valid_to, issued_at)
+      select ${template.storeId}, ${template.id}, h.id, 'C1' || lpad((g + ${Date.now() % 1_000_000_000} * 1000000)::text, 20, '0'), 'grant',
+        ${key} || '-' || g, '满0减5', 'amount_off', 500, ${from}::timestamptz, ${to}::timestamptz, ${from}::timestamptz
+      from generate_series(0, ${count - 1}) g join holders h on h.n = g % h.total
+      returning id, member_id
+    )
+    select issued.id, holders.openid from issued join holders on holders.id = issued.member_id order by issued.id`)
+  return (rows as unknown as { rows: { id: number | string; openid: string }[] }).rows.map((r) => ({ id: Number(r.id), openid: r.openid }))
+}

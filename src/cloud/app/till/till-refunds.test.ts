@@ -29,7 +29,7 @@ async function buy(openid: string, receiptNo: string, amountFen: number, couponI
   const memberCode = await memberCodeOf(app, openid)
   return app.ok('staffRecordPurchase', { memberCode, receiptNo, amountFen, ...(couponId ? { couponId: String(couponId) } : {}) }, clerk)
 }
-const refund = (receiptNo: string, as = manager) => app.call('staffRefundPurchase', { receiptNo, reason: '顾客退货' }, as)
+const refund = (receiptNo: string, as: string = manager) => app.call('staffRefundPurchase', { receiptNo, reason: '顾客退货' }, as)
 
 describe('refunding a purchase', () => {
   it('shows what it will do, then reverses the points and growth by a clawback entry, once, audited', async () => {
