@@ -127,7 +127,7 @@ export async function issueManyCoupons(db: Db, count: number, now: Date): Promis
     with holders as (select id, openid, row_number() over (order by id) - 1 as n, count(*) over () as total from ${members} where status = 'active'),
     issued as (
       insert into ${memberCoupons} (store_id, template_id, member_id, code, channel, source_key, name, kind, amount_off_fen, valid_from, valid_to, issued_at)
-      select ${template.storeId}, ${template.id}, h.id, 'C1' || lpad((g + ${Date.now() % 1_000_000_000} * 1000000)::text, 20, '0'), 'grant',
+      select ${template.storeId}, ${template.id}, h.id, 'C1' || lpad((${Date.now() % 1_000_000_000}::bigint * 1000000 + g)::text, 20, '0'), 'grant',
         ${key} || '-' || g, '满0减5', 'amount_off', 500, ${from}::timestamptz, ${to}::timestamptz, ${from}::timestamptz
       from generate_series(0, ${count - 1}) g join holders h on h.n = g % h.total
       returning id, member_id

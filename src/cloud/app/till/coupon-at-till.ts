@@ -59,6 +59,8 @@ async function refuseAlreadyUsed(ctx: UseCaseContext, staff: Pick<StaffRow, 'id'
 }
 
 export interface UseAtTill {
+  /** False for a purchase, which counts the use on the template in its own last statement. */
+  countNow: boolean
   requestId: string
   receiptNo: string | null
   discountFen: number
@@ -76,7 +78,7 @@ export async function verifyAtTill(
   coupon: TillCouponRow,
   memberTierCode: string,
   use: UseAtTill,
-): Promise<{ kind: 'verified'; verificationId: number } | { kind: 'repeat' } | { kind: 'request_reused' }> {
+): Promise<{ kind: 'verified'; verificationId: number; templateId: number } | { kind: 'repeat' } | { kind: 'request_reused' }> {
   const outcome = await verifyCoupon(ctx.tx, {
     storeId: ctx.store.id,
     couponId: coupon.id,
@@ -87,6 +89,7 @@ export async function verifyAtTill(
     discountFen: use.discountFen,
     at: ctx.now,
     audit: { action: 'coupon.verify', detail: use.auditDetail },
+    countNow: use.countNow,
   })
   // 'request_reused': this key already verified a coupon (this receipt with another coupon, or a refunded receipt
   // entered again). The coupon row HAS changed: the caller must refuse, which rolls it back.

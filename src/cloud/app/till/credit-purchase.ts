@@ -59,11 +59,13 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   const tierDiscountPct = store.tillAppliesTierDiscount ? tierByCode(ctx.tiers, member.tierCode).discountPct : null
   let price: TillPrice = priceAtTill({ grossFen: amountFen, tierDiscountPct, coupon: null })
   let verificationId: number | null = null
+  let couponTemplateId: number | null = null
   if (coupon) {
     if ((await checkCouponAtTill(ctx, staff, coupon, member.tierCode, requestId)) === 'repeat') return alreadyRecorded(ctx, purchase)
     price = priceAtTill({ grossFen: amountFen, tierDiscountPct, coupon: coupon })
     if (price.shortFen !== null) throw new AppError('COUPON_NOT_APPLICABLE', shortText(price.shortFen))
     const verified = await verifyAtTill(ctx, staff, coupon, member.tierCode, {
+      countNow: false,
       requestId,
       receiptNo,
       discountFen: price.couponDiscountFen,
@@ -77,6 +79,7 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       throw new AppError('RECEIPT_CONFLICT', '该小票号已入账并已退款，请使用新的小票号')
     }
     verificationId = verified.verificationId
+    couponTemplateId = verified.templateId
   }
   const paidFen = price.paidFen
   const earned = earningsForPurchase(paidFen, store)
@@ -114,6 +117,7 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       growth: earned.growth,
       promoteTo: promotion?.code ?? null,
       verificationId,
+      couponTemplateId,
       requestId,
       note: `消费 小票 ${receiptNo}`,
       expiresAt: pointsExpireAt(now, store.timezone),
@@ -133,10 +137,11 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
     // Under ¥1 paid (¥0 included) earns no points and has no ledger entry: claim the receipt, then add any growth.
     const purchaseId = await insertPurchaseIfNew(tx, claim)
     if (purchaseId === null) return alreadyRecorded(ctx, purchase)
-    if (verificationId !== null) await linkVerificationToPurchase(tx, verificationId, purchaseId)
     totals = await addGrowth(tx, member.id, earned.growth)
     if (promotion) await setMemberTier(tx, member.id, promotion.code)
     await writeAudit(tx, { staffId, action: 'purchase.record', memberId: member.id, detail: { ...auditDetail, purchaseId }, createdAt: now })
+    // Last: the template row is shared by the whole campaign (see Verification.countNow).
+    if (verificationId !== null && couponTemplateId !== null) await linkVerificationToPurchase(tx, verificationId, purchaseId, couponTemplateId)
   }
   const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }
   const usedCoupon: TillCouponRow | null =

@@ -182,11 +182,17 @@ export interface Verification {
   discountFen: number
   at: Date
   audit: { action: string; detail: Record<string, unknown> }
+  /**
+   * Whether this statement adds the use to the template's used_count. A purchase counts it in its own last
+   * statement instead (the template row is shared by every coupon of a campaign, so its lock is held for as short
+   * as possible: from the transaction's last statement to its commit).
+   */
+  countNow: boolean
 }
 
 export type VerifyOutcome =
-  /** Verified now. */
-  | { kind: 'verified'; verificationId: number }
+  /** Verified now; the purchase that does not count it here counts it on `templateId`. */
+  | { kind: 'verified'; verificationId: number; templateId: number }
   /** Nothing moved: the coupon is not available in its window (used by someone, or expired, or not started). */
   | { kind: 'not_available' }
   /** The coupon was available but this request id already verified something (a refunded receipt repeated). */
@@ -202,7 +208,10 @@ const v = (name: keyof VerifyParams) => sql.placeholder(name)
  * READ COMMITTED a second clerk's UPDATE waits for the first's row lock and then finds status 'used': it
  * updates nothing, so nothing else happens.
  */
-const verifyStatement = preparedStatement<{ coupon_id: number | string | null; verification_id: number | string | null }, VerifyParams>(
+const verifyStatement = preparedStatement<
+  { coupon_id: number | string | null; template_id: number | string | null; verification_id: number | string | null },
+  VerifyParams
+>(
   'coupon_verify',
   sql`
     with used as (
@@ -220,14 +229,14 @@ const verifyStatement = preparedStatement<{ coupon_id: number | string | null; v
       returning id, coupon_id, member_id
     ), counted as (
       update ${couponTemplates} set used_count = used_count + 1
-      where id = (select template_id from used) and exists (select 1 from verified)
+      where id = (select template_id from used) and exists (select 1 from verified) and ${v('countNow')}::boolean
     ), audit as (
       insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
       select ${v('staffId')}::int, ${v('auditAction')}, member_id,
         ${v('auditDetail')}::jsonb || jsonb_build_object('couponId', coupon_id, 'verificationId', id), ${v('at')}::timestamptz
       from verified
     )
-    select (select id from used) as coupon_id, (select id from verified) as verification_id`,
+    select (select id from used) as coupon_id, (select template_id from used) as template_id, (select id from verified) as verification_id`,
 )
 
 /**
@@ -239,12 +248,18 @@ export async function verifyCoupon(tx: Tx, verification: Verification): Promise<
   const [row] = await verifyStatement(tx, { ...rest, at: at.toISOString(), auditAction: audit.action, auditDetail: JSON.stringify(audit.detail) })
   if (row.coupon_id === null) return { kind: 'not_available' }
   if (row.verification_id === null) return { kind: 'request_reused' }
-  return { kind: 'verified', verificationId: Number(row.verification_id) }
+  return { kind: 'verified', verificationId: Number(row.verification_id), templateId: Number(row.template_id) }
 }
 
-/** A purchase's verification names the purchase (recorded in the statement after the verification). */
-export async function linkVerificationToPurchase(tx: Tx, verificationId: number, purchaseId: number): Promise<void> {
-  await tx.execute(sql`update ${couponVerifications} set purchase_id = ${purchaseId} where id = ${verificationId}`)
+/**
+ * A purchase's verification names the purchase (recorded in the statement after the verification), and the use is
+ * counted on the template (last, see Verification.countNow). For a purchase that earns no points; the usual one
+ * does both in its own statement (points-ledger.ts).
+ */
+export async function linkVerificationToPurchase(tx: Tx, verificationId: number, purchaseId: number, templateId: number): Promise<void> {
+  await tx.execute(sql`
+    with linked as (update ${couponVerifications} set purchase_id = ${purchaseId} where id = ${verificationId} returning id)
+    update ${couponTemplates} set used_count = used_count + 1 where id = ${templateId} and exists (select 1 from linked)`)
 }
 
 export interface Reversal {
