@@ -1,6 +1,5 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
-import { writeAudit } from '../../db/repositories/audit-log'
-import { listAvailableCoupons } from '../../db/repositories/coupon-verifications'
+import { listAvailableCouponsAudited } from '../../db/repositories/coupon-verifications'
 import { defineOperation } from '../operation'
 import { memberByCode } from './member-by-code'
 import { toStaffMemberView } from './staff-member-view'
@@ -9,7 +8,7 @@ import { tillCouponList } from './till-coupon-view'
 /**
  * A clerk scans a code and sees the member (masked phone), with a till ticket to record purchases against.
  * With the member's coupons (usable now first, then the others with why: 该会员有 N 张可用券) and whether an unused
- * birthday coupon is among them (🎂): one read on the member's coupon index.
+ * birthday coupon is among them (🎂): one read on the member's coupon index, in the audit entry's statement.
  * A staff read of personal data: audited.
  */
 export const staffLookupMember = defineOperation({
@@ -17,14 +16,13 @@ export const staffLookupMember = defineOperation({
   access: { staff: ['clerk', 'manager', 'admin'] },
   run: async (ctx, staff, input) => {
     const member = await memberByCode(ctx, input.memberCode, staff)
-    await writeAudit(ctx.tx, {
+    // The audit entry rides with the coupon read: one round trip for both.
+    const rows = await listAvailableCouponsAudited(ctx.tx, member.id, ctx.now, {
       staffId: staff.id,
       action: 'member.lookup',
-      memberId: member.id,
       detail: { memberNo: member.memberNo },
-      createdAt: ctx.now,
     })
-    const coupons = tillCouponList(ctx, await listAvailableCoupons(ctx.tx, member.id, ctx.now), member.tierCode)
+    const coupons = tillCouponList(ctx, rows, member.tierCode)
     return {
       member: toStaffMemberView(ctx, member),
       coupons,

@@ -155,19 +155,41 @@ export async function findMemberById(tx: Tx, storeId: number, memberId: number, 
 /** At most this many coupons come with a lookup: a member with more is shown the soonest to expire. */
 export const TILL_COUPONS_LIMIT = 50
 
-// The till's lookup (its hot path): one read on member_coupons_member_ix (member_id, status, valid_to).
-const availableCoupons = preparedStatement<CouponDbRow, { memberId: number; now: string; limit: number }>(
+// The till's lookup (its hot path): the lookup's audit entry and one read on member_coupons_member_ix
+// (member_id, status, valid_to), in one round trip.
+type LookupParams = 'memberId' | 'now' | 'limit' | 'staffId' | 'auditAction' | 'auditDetail'
+const availableCoupons = preparedStatement<CouponDbRow, Record<LookupParams, unknown>>(
   'till_member_coupons',
-  sql`select ${COUPON_COLUMNS} from ${memberCoupons} c
+  sql`with audit as (
+        insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+        values (${sql.placeholder('staffId')}::int, ${sql.placeholder('auditAction')}, ${sql.placeholder('memberId')}::bigint,
+          ${sql.placeholder('auditDetail')}::jsonb, ${sql.placeholder('now')}::timestamptz)
+      )
+      select ${COUPON_COLUMNS} from ${memberCoupons} c
       where c.member_id = ${sql.placeholder('memberId')}::bigint and c.status = 'available'
         and c.valid_to >= ${sql.placeholder('now')}::timestamptz
       order by c.valid_to, c.id
       limit ${sql.placeholder('limit')}::int`,
 )
 
-/** A member's coupons not used and not past their end, soonest to expire first (the till decides usable or why not). */
-export async function listAvailableCoupons(tx: Tx, memberId: number, now: Date): Promise<TillCouponRow[]> {
-  const rows = await availableCoupons(tx, { memberId, now: now.toISOString(), limit: TILL_COUPONS_LIMIT })
+/**
+ * A member's coupons not used and not past their end, soonest to expire first (the till decides usable or why
+ * not), read with the lookup's audit entry (a staff read of member data) in the same statement.
+ */
+export async function listAvailableCouponsAudited(
+  tx: Tx,
+  memberId: number,
+  now: Date,
+  audit: { staffId: number; action: string; detail: Record<string, unknown> },
+): Promise<TillCouponRow[]> {
+  const rows = await availableCoupons(tx, {
+    memberId,
+    now: now.toISOString(),
+    limit: TILL_COUPONS_LIMIT,
+    staffId: audit.staffId,
+    auditAction: audit.action,
+    auditDetail: JSON.stringify(audit.detail),
+  })
   return rows.map(toCouponRow)
 }
 
