@@ -16,6 +16,8 @@ export const staffVerifyCoupon = defineOperation({
     const coupon = await couponByCodeOrThrow(ctx, input.couponCode)
     const holder = await findMemberById(ctx.tx, ctx.store.id, coupon.memberId)
     if (!holder || holder.status !== 'active') throw new AppError('COUPON_NOT_FOUND')
+    // As with purchases: a clerk does not settle their own coupon; a manager or admin may.
+    if (holder.openid === staff.openid && staff.role === 'clerk') throw new AppError('SELF_DEALING', '店员不能核销自己的优惠券，请由其他店员或店长操作')
     let repeated = (await checkCouponAtTill(ctx, staff, coupon, holder.tierCode, input.requestId)) === 'repeat'
     if (!repeated) {
       // Without a bill, a 满减 is settled at its face value; a 折扣 or a gift has no amount to record.

@@ -270,6 +270,22 @@ describe('verifying a scanned coupon (核销)', () => {
     }
   })
 
+  it('refuses a clerk verifying their own coupon (SELF_DEALING), writing nothing', async () => {
+    await app.ok('openCard', { nickname: '小李自己', phone: '13500002002' }, SECOND_CLERK)
+    const own = await issueTestCoupon(app.db, { memberId: (await member(SECOND_CLERK)).id, validFrom: JUNE.start, validTo: JUNE.end })
+    const before = await app.counts()
+    expect(await app.call('staffVerifyCoupon', { couponCode: own.code, requestId: newRequestId() }, SECOND_CLERK)).toEqual({
+      ok: false,
+      error: { code: 'SELF_DEALING', message: '店员不能核销自己的优惠券，请由其他店员或店长操作' },
+    })
+    expect(await app.call('staffRecordPurchase', { couponCode: own.code, receiptNo: 'CPN-SELF', amountFen: 5_000 }, SECOND_CLERK)).toMatchObject({
+      ok: false,
+      error: { code: 'SELF_DEALING' },
+    })
+    expect(await app.counts()).toEqual(before)
+    expect(await couponRow(own.id)).toMatchObject({ status: 'available' })
+  })
+
   it('refuses a coupon before its window and below its tier, with the reason', async () => {
     const { coupon } = await newMemberWithCoupon('wx-coupon-early', { validFrom: new Date('2025-06-15T16:00:00.000Z') })
     expect(await app.call('staffVerifyCoupon', { couponCode: coupon.code, requestId: newRequestId() }, clerk)).toEqual({
