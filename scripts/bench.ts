@@ -9,7 +9,8 @@
  * the share of pgbench's transactions/s. A new money-like operation adds a row to WORKLOADS.
  *
  * Env: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres), BENCH_PURCHASES (2000 calls per
- * workload), BENCH_SECONDS (10, pgbench), BENCH_PROFILE=<file.cpuprofile> (a CPU profile of the timed sections
+ * workload), BENCH_SECONDS (10, pgbench), BENCH_ONLY (run the workloads whose name contains it), BENCH_COUPON_TEMPLATES
+ * (1: every coupon of one campaign, whose template row each use updates; more spreads them), BENCH_PROFILE=<file.cpuprofile> (a CPU profile of the timed sections
  * only, for chrome://inspect or speedscope).
  */
 import { spawnSync } from 'node:child_process'
@@ -29,6 +30,10 @@ const CALLS = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 10), 60)
 const PROFILE = process.env.BENCH_PROFILE
 const CONCURRENCY = 20
+/** Only the workloads whose name contains this (pgbench always runs). */
+const ONLY = process.env.BENCH_ONLY
+/** The coupon row's campaigns: 1 (default) puts every coupon on one template, whose used_count row they all update. */
+const COUPON_TEMPLATES = Math.max(1, Math.min(Number(process.env.BENCH_COUPON_TEMPLATES ?? 1), 1000))
 
 interface Row {
   workload: string
@@ -95,7 +100,7 @@ const WORKLOADS: Workload[] = [
     // verification row, used_count and its audit entry); every 10th call repeats the previous receipt and coupon.
     name: 'staffRecordPurchase with a coupon verified',
     prepare: async (setup, calls) => {
-      const issued = await issueManyCoupons(setup.deps.db, calls, new Date())
+      const issued = await issueManyCoupons(setup.deps.db, calls, new Date(), COUPON_TEMPLATES)
       setup.coupons = issued.map((c) => ({ id: c.id, holder: setup.openids.indexOf(c.openid) }))
       if (setup.coupons.some((c) => c.holder < 0)) throw new Error('bench: a coupon for a member without a ticket')
     },
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
     await profiler.post('Profiler.enable')
   }
   const rows: Row[] = []
-  for (const workload of WORKLOADS) rows.push(await benchApp(workload, profiler))
+  for (const workload of WORKLOADS.filter((w) => !ONLY || w.name.includes(ONLY))) rows.push(await benchApp(workload, profiler))
   if (profiler && PROFILE) {
     writeFileSync(PROFILE, JSON.stringify(mergeProfiles(profiles)))
     console.error(`CPU profile of the timed sections: ${PROFILE}`)

@@ -102,12 +102,22 @@ export async function setStoreRules(
 
 /**
  * `count` coupons (满0减5, valid around `now`) spread over the store's members in one set-based insert, for the
- * bench: their ids with their holder's openid, in id order.
+ * bench: their ids with their holder's openid; over `templates` campaigns, consecutive coupons on different ones.
  */
-export async function issueManyCoupons(db: Db, count: number, now: Date): Promise<{ id: number; openid: string }[]> {
+export async function issueManyCoupons(db: Db, count: number, now: Date, templates = 1): Promise<{ id: number; openid: string }[]> {
+  const perTemplate: { id: number; openid: string }[][] = []
+  for (let t = 0; t < templates; t++) {
+    const share = Math.floor(count / templates) + (t < count % templates ? 1 : 0)
+    perTemplate.push(share > 0 ? await issueCouponsOfOneTemplate(db, share, now, t) : [])
+  }
+  // Round robin: consecutive coupons belong to different templates.
+  return Array.from({ length: count }, (_, i) => perTemplate[i % templates][Math.floor(i / templates)])
+}
+
+async function issueCouponsOfOneTemplate(db: Db, count: number, now: Date, n: number): Promise<{ id: number; openid: string }[]> {
   const from = new Date(now.getTime() - 86_400_000).toISOString()
   const to = new Date(now.getTime() + 30 * 86_400_000).toISOString()
-  const key = `bench-${Date.now()}`
+  const key = `bench-${Date.now()}-${n}`
   const [template] = await db
     .insert(couponTemplates)
     .values({
@@ -127,7 +137,7 @@ export async function issueManyCoupons(db: Db, count: number, now: Date): Promis
     with holders as (select id, openid, row_number() over (order by id) - 1 as n, count(*) over () as total from ${members} where status = 'active'),
     issued as (
       insert into ${memberCoupons} (store_id, template_id, member_id, code, channel, source_key, name, kind, amount_off_fen, valid_from, valid_to, issued_at)
-      select ${template.storeId}, ${template.id}, h.id, 'C1' || lpad((${Date.now() % 1_000_000_000}::bigint * 1000000 + g)::text, 20, '0'), 'grant',
+      select ${template.storeId}, ${template.id}, h.id, 'C1' || lpad(((${Date.now() % 1_000_000_000}::bigint * 1000 + ${n}) * 1000000 + g)::text, 20, '0'), 'grant',
         ${key} || '-' || g, '满0减5', 'amount_off', 500, ${from}::timestamptz, ${to}::timestamptz, ${from}::timestamptz
       from generate_series(0, ${count - 1}) g join holders h on h.n = g % h.total
       returning id, member_id
