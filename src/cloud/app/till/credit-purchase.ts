@@ -1,10 +1,11 @@
 import { AppError, type ApiOutput, type TierCode } from '../../../contract'
 import { priceAtTill, shortText, type TillPrice } from '../../../domain/coupons/pricing'
+import { tierLock } from '../../../domain/coupons/state'
 import { earningsForPurchase } from '../../../domain/points'
 import { pointsExpireAt } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
 import { writeAudit } from '../../db/repositories/audit-log'
-import { findTillCouponById, linkVerificationToPurchase, type TillCouponRow } from '../../db/repositories/coupon-verifications'
+import { findTillCouponById, linkVerificationToPurchase, verifyCouponForPurchase, type TillCouponRow } from '../../db/repositories/coupon-verifications'
 import { addGrowth, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
 import type { NewNotification } from '../../db/repositories/notifications'
 import { noteQueued } from '../notifications/enqueue'
@@ -12,9 +13,9 @@ import { recordPurchaseWithPoints } from '../../db/repositories/points-ledger'
 import { insertPurchaseIfNew, recordRepeatedReceipt } from '../../db/repositories/purchases'
 import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'
-import { checkCouponAtTill, verifyAtTill } from './coupon-at-till'
+import { checkCouponAtTill } from './coupon-at-till'
 import { toStaffMemberView } from './staff-member-view'
-import { toTillCouponView } from './till-coupon-view'
+import { stateOf, termsOf, toTillCouponView } from './till-coupon-view'
 
 export interface PurchaseToCredit {
   /** Locked by the caller in this transaction (staffRecordPurchase), or current (the seed): the totals build on it. */
@@ -25,8 +26,8 @@ export interface PurchaseToCredit {
   receiptNo: string
   /** What the clerk entered: the tier discount (when the store lets the till apply it) and the coupon come off it. */
   amountFen: number
-  /** A coupon of this member, verified on this purchase in the same transaction; null or absent for none. */
-  coupon?: TillCouponRow | null
+  /** A coupon (by id or code) to verify on this purchase, in the same transaction; it must be this member's. */
+  coupon?: { id?: number; code?: string } | null
   /** A manager recording to their own card: allowed, and said so in the audit log. */
   selfService?: boolean
   /**
@@ -40,9 +41,10 @@ export interface PurchaseToCredit {
 /**
  * Records one receipt and credits its points and growth on the amount actually paid, inside the caller's
  * transaction. The order matters:
- *  1. a coupon is checked and verified first (a guarded update: once), so that a refusal that must be recorded
- *     (COUPON_ALREADY_USED) has written nothing else, and a repeat of this receipt (its coupon already verified by
- *     `purchase:<receipt>`) stops here as "already recorded";
+ *  1. a coupon is verified first, by one statement that also reads it (the guarded update; tier and threshold are
+ *     then checked from its stored terms, and a refusal rolls the verification back), so that a refusal that must
+ *     be recorded (COUPON_ALREADY_USED) has written nothing else, and a repeat of this receipt (its coupon already
+ *     verified by `purchase:<receipt>`) stops here as "already recorded";
  *  2. the receipt's unique key is claimed (in the same statement as the points when there are any), so a
  *     duplicate or a concurrent second clerk stops before any points move; a repeat that names another coupon
  *     (or none) is a conflict and rolls back the coupon's verification with everything else.
@@ -53,33 +55,49 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   const { tx, store, now } = ctx
   const { member, staffId, receiptNo, amountFen } = purchase
   const staff = { id: staffId }
-  const coupon = purchase.coupon ?? null
   const requestId = `purchase:${receiptNo}`
   // Tier discount first (only when the till applies it; otherwise the clerk entered the member price), then the coupon.
   const tierDiscountPct = store.tillAppliesTierDiscount ? tierByCode(ctx.tiers, member.tierCode).discountPct : null
   let price: TillPrice = priceAtTill({ grossFen: amountFen, tierDiscountPct, coupon: null })
+  let coupon: TillCouponRow | null = null
   let verificationId: number | null = null
-  let couponTemplateId: number | null = null
-  if (coupon) {
-    if ((await checkCouponAtTill(ctx, staff, coupon, member.tierCode, requestId)) === 'repeat') return alreadyRecorded(ctx, purchase)
-    price = priceAtTill({ grossFen: amountFen, tierDiscountPct, coupon: coupon })
-    if (price.shortFen !== null) throw new AppError('COUPON_NOT_APPLICABLE', shortText(price.shortFen))
-    const verified = await verifyAtTill(ctx, staff, coupon, member.tierCode, {
-      countNow: false,
+  if (purchase.coupon) {
+    // Verify first (one statement that also reads the coupon), then check tier and threshold from its stored terms:
+    // a refusal after it rolls the verification back with everything else.
+    const outcome = await verifyCouponForPurchase(tx, {
+      storeId: store.id,
+      couponId: purchase.coupon.id ?? null,
+      code: purchase.coupon.code ?? null,
+      memberId: member.id,
+      staffId,
       requestId,
       receiptNo,
-      discountFen: price.couponDiscountFen,
-      auditDetail: { receiptNo, discountFen: price.couponDiscountFen },
+      at: now,
+      audit: { action: 'coupon.verify', detail: { receiptNo } },
     })
-    if (verified.kind === 'repeat') return alreadyRecorded(ctx, purchase)
-    if (verified.kind === 'request_reused') {
+    if (outcome.kind === 'not_found') throw new AppError('COUPON_NOT_FOUND')
+    if (outcome.kind === 'request_reused') {
       // The receipt already verified a coupon: its conflict explains itself; it must never be answered as a calm
       // repeat, since this transaction has just marked the coupon used (the refusal rolls that back).
-      await alreadyRecorded(ctx, purchase)
+      await alreadyRecorded(ctx, purchase, null)
       throw new AppError('RECEIPT_CONFLICT', '该小票号已入账并已退款，请使用新的小票号')
     }
-    verificationId = verified.verificationId
-    couponTemplateId = verified.templateId
+    coupon = outcome.coupon
+    // Someone else's coupon is not this member's to spend, whoever holds the phone.
+    if (coupon.memberId !== member.id) throw new AppError('COUPON_OTHER_MEMBER')
+    if (outcome.kind === 'unchanged') {
+      // Used (by this receipt before: a repeat; or by someone else: recorded refusal), or outside its window. When
+      // the statement began it was still usable, another clerk took it meanwhile: read who.
+      const usableBefore = coupon.status === 'available' && stateOf(ctx, coupon, member.tierCode).state === 'usable'
+      const current = usableBefore ? ((await findTillCouponById(tx, store.id, coupon.id)) ?? coupon) : coupon
+      if ((await checkCouponAtTill(ctx, staff, current, member.tierCode, requestId)) === 'repeat') return alreadyRecorded(ctx, purchase, coupon.id)
+      throw new Error('creditPurchase: the guarded update found the coupon unusable, but it reads as usable')
+    }
+    const tierReason = tierLock(coupon.minTierCode, { tiers: ctx.tiers, memberTierCode: member.tierCode })
+    if (tierReason) throw new AppError('COUPON_NOT_USABLE', tierReason)
+    price = priceAtTill({ grossFen: amountFen, tierDiscountPct, coupon: termsOf(coupon) })
+    if (price.shortFen !== null) throw new AppError('COUPON_NOT_APPLICABLE', shortText(price.shortFen))
+    verificationId = outcome.verificationId
   }
   const paidFen = price.paidFen
   const earned = earningsForPurchase(paidFen, store)
@@ -117,14 +135,14 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       growth: earned.growth,
       promoteTo: promotion?.code ?? null,
       verificationId,
-      couponTemplateId,
+      couponTemplateId: coupon?.templateId ?? null,
       requestId,
       note: `消费 小票 ${receiptNo}`,
       expiresAt: pointsExpireAt(now, store.timezone),
       audit: { action: 'purchase.record', detail: auditDetail },
       notification,
     })
-    if (!recorded) return alreadyRecorded(ctx, purchase)
+    if (!recorded) return alreadyRecorded(ctx, purchase, coupon?.id ?? null)
     totals = recorded.posted
     if (notification) {
       // The member row was not locked after all: the notification states a wrong balance. Roll everything back.
@@ -136,12 +154,12 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
   } else {
     // Under ¥1 paid (¥0 included) earns no points and has no ledger entry: claim the receipt, then add any growth.
     const purchaseId = await insertPurchaseIfNew(tx, claim)
-    if (purchaseId === null) return alreadyRecorded(ctx, purchase)
+    if (purchaseId === null) return alreadyRecorded(ctx, purchase, coupon?.id ?? null)
     totals = await addGrowth(tx, member.id, earned.growth)
     if (promotion) await setMemberTier(tx, member.id, promotion.code)
     await writeAudit(tx, { staffId, action: 'purchase.record', memberId: member.id, detail: { ...auditDetail, purchaseId }, createdAt: now })
     // Last: the template row is shared by the whole campaign (see Verification.countNow).
-    if (verificationId !== null && couponTemplateId !== null) await linkVerificationToPurchase(tx, verificationId, purchaseId, couponTemplateId)
+    if (verificationId !== null && coupon) await linkVerificationToPurchase(tx, verificationId, purchaseId, price.couponDiscountFen, coupon.templateId)
   }
   const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }
   const usedCoupon: TillCouponRow | null =
@@ -172,10 +190,9 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
  * "already recorded" with the first recording's amounts; another member, another amount or another coupon is a
  * conflict, and nothing moves (a coupon verified for this attempt rolls back with the rest).
  */
-async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit): Promise<ApiOutput<'staffRecordPurchase'>> {
+async function alreadyRecorded(ctx: UseCaseContext, purchase: PurchaseToCredit, couponId: number | null): Promise<ApiOutput<'staffRecordPurchase'>> {
   // One statement: the first recording, the audit entry (only for a calm repeat) and the member row as now (the
   // one we hold may predate the credit made by the first recording).
-  const couponId = purchase.coupon?.id ?? null
   const repeat = await recordRepeatedReceipt(ctx.tx, {
     storeId: ctx.store.id,
     receiptNo: purchase.receiptNo,

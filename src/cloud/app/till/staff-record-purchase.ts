@@ -1,10 +1,10 @@
 import { AppError, type StaffRole } from '../../../contract'
 import { pointsCreditedNotification } from '../../../domain/notifications/points-credited'
-import { findMemberById, type TillCouponRow } from '../../db/repositories/coupon-verifications'
+import { findMemberById } from '../../db/repositories/coupon-verifications'
 import type { MemberRow } from '../../db/repositories/members'
 import { notificationRow } from '../notifications/enqueue'
 import { defineOperation } from '../operation'
-import { couponByCodeOrThrow, couponByIdOrThrow } from './coupon-at-till'
+import { couponByCodeOrThrow } from './coupon-at-till'
 import { creditPurchase } from './credit-purchase'
 import { memberByCode, memberByTicket } from './member-by-code'
 
@@ -23,23 +23,22 @@ export const staffRecordPurchase = defineOperation({
     // The contract guarantees one way to the member. Locked: creditPurchase builds on these totals.
     const lock = { lock: true }
     let member: MemberRow
-    let coupon: TillCouponRow | null = null
+    // The coupon is read by the verification itself (creditPurchase), which also refuses another member's.
+    let coupon: { id?: number; code?: string } | null = input.couponId !== undefined ? { id: Number(input.couponId) } : null
+    if (input.couponCode !== undefined) coupon = { code: input.couponCode }
     if (input.ticket !== undefined) member = await memberByTicket(ctx, input.ticket, staff.id, lock)
     else if (input.memberCode !== undefined) member = await memberByCode(ctx, input.memberCode, staff, lock)
     else {
       // A scanned coupon alone: its holder is the member.
-      coupon = await couponByCodeOrThrow(ctx, input.couponCode ?? '')
-      const holder = await findMemberById(ctx.tx, ctx.store.id, coupon.memberId, lock)
+      const scanned = await couponByCodeOrThrow(ctx, input.couponCode ?? '')
+      const holder = await findMemberById(ctx.tx, ctx.store.id, scanned.memberId, lock)
       if (!holder || holder.status !== 'active') throw new AppError('MEMBER_NOT_FOUND')
       member = holder
+      coupon = { id: scanned.id }
     }
     // The same WeChat identity on both sides of the till: a clerk crediting their own card.
     const selfService = member.openid === staff.openid
     if (selfService && !SELF_SERVICE_ROLES.includes(staff.role)) throw new AppError('SELF_DEALING')
-    if (!coupon && input.couponCode !== undefined) coupon = await couponByCodeOrThrow(ctx, input.couponCode)
-    if (input.couponId !== undefined) coupon = await couponByIdOrThrow(ctx, input.couponId)
-    // Someone else's coupon is not this member's to spend, whoever holds the phone.
-    if (coupon && coupon.memberId !== member.id) throw new AppError('COUPON_OTHER_MEMBER')
     // 「积分到账」 in the credit's own statement (only when points are credited for a new receipt); keyed by the
     // receipt, so a replay queues nothing new.
     const notify = ({ points, balance, paidFen }: { points: number; balance: number; paidFen: number }) =>

@@ -261,6 +261,80 @@ const verifyStatement = preparedStatement<
     select (select id from used) as coupon_id, (select template_id from used) as template_id, (select id from verified) as verification_id`,
 )
 
+type PurchaseVerifyParam = 'storeId' | 'couponId' | 'code' | 'memberId' | 'staffId' | 'requestId' | 'receiptNo' | 'at' | 'auditAction' | 'auditDetail'
+const pv = (name: PurchaseVerifyParam) => sql.placeholder(name)
+
+/**
+ * 核销 for a purchase, in ONE statement that also answers what the coupon is: the guarded state change and the
+ * verification row (its discount and purchase are filled in by the purchase's own statement), the audit entry, and
+ * the coupon as it stood when the statement began, with its live verification. The caller then checks tier and
+ * threshold from the stored terms and refuses (rolling the change back) when they do not allow it: one round trip
+ * where reading first and then writing takes two, on the till's hot path.
+ */
+const verifyForPurchaseStatement = preparedStatement<CouponDbRow & { updated: boolean; verification_id: number | string | null }, Record<PurchaseVerifyParam, unknown>>(
+  'coupon_verify_for_purchase',
+  sql`
+    with used as (
+      update ${memberCoupons}
+      set status = 'used', used_at = ${pv('at')}::timestamptz
+      where store_id = ${pv('storeId')}::int and (id = ${pv('couponId')}::bigint or code = ${pv('code')}::text)
+        and member_id = ${pv('memberId')}::bigint
+        and status = 'available' and valid_from <= ${pv('at')}::timestamptz and valid_to >= ${pv('at')}::timestamptz
+      returning id, member_id
+    ), verified as (
+      insert into ${couponVerifications} (store_id, coupon_id, member_id, staff_id, request_id, receipt_no, discount_fen, created_at)
+      select ${pv('storeId')}::int, id, member_id, ${pv('staffId')}::int, ${pv('requestId')}, ${pv('receiptNo')}::text, 0, ${pv('at')}::timestamptz
+      from used
+      on conflict do nothing
+      returning id, coupon_id, member_id
+    ), audit as (
+      insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
+      select ${pv('staffId')}::int, ${pv('auditAction')}, member_id,
+        ${pv('auditDetail')}::jsonb || jsonb_build_object('couponId', coupon_id, 'verificationId', id), ${pv('at')}::timestamptz
+      from verified
+    )
+    select ${COUPON_COLUMNS}, v.id as v_id, v.created_at as v_at, s.name as v_staff_name, v.receipt_no as v_receipt_no,
+      v.discount_fen as v_discount_fen, v.request_id as v_request_id, v.purchase_id as v_purchase_id,
+      exists (select 1 from used) as updated, (select id from verified) as verification_id
+    from ${memberCoupons} c
+    left join ${couponVerifications} v on v.coupon_id = c.id and v.voided_at is null
+    left join ${staff} s on s.id = v.staff_id
+    where c.store_id = ${pv('storeId')}::int and (c.id = ${pv('couponId')}::bigint or c.code = ${pv('code')}::text)
+    limit 1`,
+)
+
+export type PurchaseVerifyOutcome =
+  /** Verified now; `coupon` is as it stood before (its terms decide the discount). */
+  | { kind: 'verified'; coupon: TillCouponRow; verificationId: number }
+  /** Nothing moved: `coupon` as the statement began (another member's, used, outside its window, or just taken). */
+  | { kind: 'unchanged'; coupon: TillCouponRow }
+  | { kind: 'not_found' }
+  /** The coupon row HAS changed but this request id verified something before: the caller must refuse (rolls back). */
+  | { kind: 'request_reused' }
+
+export async function verifyCouponForPurchase(
+  tx: Tx,
+  v: {
+    storeId: number
+    couponId: number | null
+    code: string | null
+    memberId: number
+    staffId: number
+    requestId: string
+    receiptNo: string
+    at: Date
+    audit: { action: string; detail: Record<string, unknown> }
+  },
+): Promise<PurchaseVerifyOutcome> {
+  const { audit, at, ...rest } = v
+  const [row] = await verifyForPurchaseStatement(tx, { ...rest, at: at.toISOString(), auditAction: audit.action, auditDetail: JSON.stringify(audit.detail) })
+  if (!row) return { kind: 'not_found' }
+  const coupon = toCouponRow(row)
+  if (!row.updated) return { kind: 'unchanged', coupon }
+  if (row.verification_id === null) return { kind: 'request_reused' }
+  return { kind: 'verified', coupon, verificationId: Number(row.verification_id) }
+}
+
 /**
  * Verifies the coupon now, or says why nothing moved. On 'request_reused' the coupon row HAS been changed: the
  * caller must refuse with an AppError so the transaction rolls back.
@@ -278,9 +352,11 @@ export async function verifyCoupon(tx: Tx, verification: Verification): Promise<
  * counted on the template (last, see Verification.countNow). For a purchase that earns no points; the usual one
  * does both in its own statement (points-ledger.ts).
  */
-export async function linkVerificationToPurchase(tx: Tx, verificationId: number, purchaseId: number, templateId: number): Promise<void> {
+export async function linkVerificationToPurchase(tx: Tx, verificationId: number, purchaseId: number, discountFen: number, templateId: number): Promise<void> {
   await tx.execute(sql`
-    with linked as (update ${couponVerifications} set purchase_id = ${purchaseId} where id = ${verificationId} returning id)
+    with linked as (
+      update ${couponVerifications} set purchase_id = ${purchaseId}, discount_fen = ${discountFen} where id = ${verificationId} returning id
+    )
     update ${couponTemplates} set used_count = used_count + 1 where id = ${templateId} and exists (select 1 from linked)`)
 }
 

@@ -137,7 +137,7 @@ const recordPurchaseStatement = preparedStatement<
       on conflict (store_id, receipt_no) do nothing
       returning id
     ), linked as (
-      update ${couponVerifications} set purchase_id = claimed.id
+      update ${couponVerifications} set purchase_id = claimed.id, discount_fen = ${p('couponDiscountFen')}::int
       from claimed
       where ${couponVerifications.id} = ${p('verificationId')}::bigint
     ), counted as (
