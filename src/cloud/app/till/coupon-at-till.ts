@@ -19,12 +19,6 @@ export async function couponByCodeOrThrow(ctx: UseCaseContext, code: string): Pr
   return coupon
 }
 
-export async function couponByIdOrThrow(ctx: UseCaseContext, id: string): Promise<TillCouponRow> {
-  const coupon = await findTillCouponById(ctx.tx, ctx.store.id, Number(id))
-  if (!coupon) throw new AppError('COUPON_NOT_FOUND')
-  return coupon
-}
-
 /**
  * 'repeat' when this very request (the same requestId, or the same receipt) verified it already; 'usable' when it
  * may be used now by this member; otherwise refuses: COUPON_ALREADY_USED (recorded), or COUPON_NOT_USABLE with
@@ -59,8 +53,6 @@ async function refuseAlreadyUsed(ctx: UseCaseContext, staff: Pick<StaffRow, 'id'
 }
 
 export interface UseAtTill {
-  /** False for a purchase, which counts the use on the template in its own last statement. */
-  countNow: boolean
   requestId: string
   receiptNo: string | null
   discountFen: number
@@ -68,7 +60,8 @@ export interface UseAtTill {
 }
 
 /**
- * The guarded state change, after checkCouponAtTill said 'usable'. When the write finds the coupon no longer
+ * The guarded state change without a purchase (staffVerifyCoupon), after checkCouponAtTill said 'usable'; a
+ * purchase uses verifyCouponForPurchase, which reads and verifies in one statement. When the write finds the coupon no longer
  * available (another clerk won the race a moment ago, or this request's own retry did), it reads the coupon again
  * and answers as checkCouponAtTill would now.
  */
@@ -89,7 +82,6 @@ export async function verifyAtTill(
     discountFen: use.discountFen,
     at: ctx.now,
     audit: { action: 'coupon.verify', detail: use.auditDetail },
-    countNow: use.countNow,
   })
   // 'request_reused': this key already verified a coupon (this receipt with another coupon, or a refunded receipt
   // entered again). The coupon row HAS changed: the caller must refuse, which rolls it back.

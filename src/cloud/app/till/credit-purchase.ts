@@ -158,7 +158,7 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
     totals = await addGrowth(tx, member.id, earned.growth)
     if (promotion) await setMemberTier(tx, member.id, promotion.code)
     await writeAudit(tx, { staffId, action: 'purchase.record', memberId: member.id, detail: { ...auditDetail, purchaseId }, createdAt: now })
-    // Last: the template row is shared by the whole campaign (see Verification.countNow).
+    // Last: the template row is shared by the whole campaign (its row lock is held until commit: as short as possible).
     if (verificationId !== null && coupon) await linkVerificationToPurchase(tx, verificationId, purchaseId, price.couponDiscountFen, coupon.templateId)
   }
   const updated: MemberRow = { ...member, pointsBalance: totals.pointsBalance, growth: totals.growth, tierCode: promotion?.code ?? totals.tierCode }

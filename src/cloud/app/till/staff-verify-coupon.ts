@@ -23,7 +23,6 @@ export const staffVerifyCoupon = defineOperation({
       // Without a bill, a 满减 is settled at its face value; a 折扣 or a gift has no amount to record.
       const discountFen = coupon.kind === 'amount_off' ? (coupon.amountOffFen ?? 0) : 0
       const verified = await verifyAtTill(ctx, staff, coupon, holder.tierCode, {
-        countNow: true,
         requestId: input.requestId,
         receiptNo: null,
         discountFen,

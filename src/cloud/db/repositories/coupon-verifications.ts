@@ -204,16 +204,10 @@ export interface Verification {
   discountFen: number
   at: Date
   audit: { action: string; detail: Record<string, unknown> }
-  /**
-   * Whether this statement adds the use to the template's used_count. A purchase counts it in its own last
-   * statement instead (the template row is shared by every coupon of a campaign, so its lock is held for as short
-   * as possible: from the transaction's last statement to its commit).
-   */
-  countNow: boolean
 }
 
 export type VerifyOutcome =
-  /** Verified now; the purchase that does not count it here counts it on `templateId`. */
+  /** Verified now. */
   | { kind: 'verified'; verificationId: number; templateId: number }
   /** Nothing moved: the coupon is not available in its window (used by someone, or expired, or not started). */
   | { kind: 'not_available' }
@@ -251,7 +245,7 @@ const verifyStatement = preparedStatement<
       returning id, coupon_id, member_id
     ), counted as (
       update ${couponTemplates} set used_count = used_count + 1
-      where id = (select template_id from used) and exists (select 1 from verified) and ${v('countNow')}::boolean
+      where id = (select template_id from used) and exists (select 1 from verified)
     ), audit as (
       insert into ${auditLog} (staff_id, action, member_id, detail, created_at)
       select ${v('staffId')}::int, ${v('auditAction')}, member_id,
@@ -266,7 +260,8 @@ const pv = (name: PurchaseVerifyParam) => sql.placeholder(name)
 
 /**
  * 核销 for a purchase, in ONE statement that also answers what the coupon is: the guarded state change and the
- * verification row (its discount and purchase are filled in by the purchase's own statement), the audit entry, and
+ * verification row (its discount and purchase, and used_count + 1 on the template, are written by the purchase's
+ * own statement, the transaction's last: the template row is shared by a whole campaign), the audit entry, and
  * the coupon as it stood when the statement began, with its live verification. The caller then checks tier and
  * threshold from the stored terms and refuses (rolling the change back) when they do not allow it: one round trip
  * where reading first and then writing takes two, on the till's hot path.
@@ -349,7 +344,7 @@ export async function verifyCoupon(tx: Tx, verification: Verification): Promise<
 
 /**
  * A purchase's verification names the purchase (recorded in the statement after the verification), and the use is
- * counted on the template (last, see Verification.countNow). For a purchase that earns no points; the usual one
+ * counted on the template (last: every coupon of a campaign shares that row, locked until commit). For a purchase that earns no points; the usual one
  * does both in its own statement (points-ledger.ts).
  */
 export async function linkVerificationToPurchase(tx: Tx, verificationId: number, purchaseId: number, discountFen: number, templateId: number): Promise<void> {
