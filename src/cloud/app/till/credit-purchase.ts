@@ -26,8 +26,8 @@ export interface PurchaseToCredit {
   receiptNo: string
   /** What the clerk entered: the tier discount (when the store lets the till apply it) and the coupon come off it. */
   amountFen: number
-  /** A coupon (by id or code) to verify on this purchase, in the same transaction; it must be this member's. */
-  coupon?: { id?: number; code?: string } | null
+  /** A coupon (its id) to verify on this purchase, in the same transaction; it must be this member's. */
+  coupon?: { id: number } | null
   /** A manager recording to their own card: allowed, and said so in the audit log. */
   selfService?: boolean
   /**
@@ -66,8 +66,7 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
     // a refusal after it rolls the verification back with everything else.
     const outcome = await verifyCouponForPurchase(tx, {
       storeId: store.id,
-      couponId: purchase.coupon.id ?? null,
-      code: purchase.coupon.code ?? null,
+      couponId: purchase.coupon.id,
       memberId: member.id,
       staffId,
       requestId,

@@ -23,9 +23,9 @@ export const staffRecordPurchase = defineOperation({
     // The contract guarantees one way to the member. Locked: creditPurchase builds on these totals.
     const lock = { lock: true }
     let member: MemberRow
-    // The coupon is read by the verification itself (creditPurchase), which also refuses another member's.
-    let coupon: { id?: number; code?: string } | null = input.couponId !== undefined ? { id: Number(input.couponId) } : null
-    if (input.couponCode !== undefined) coupon = { code: input.couponCode }
+    // The coupon is read by the verification itself (creditPurchase), which also refuses another member's; a
+    // scanned code is first turned into its id.
+    let coupon: { id: number } | null = input.couponId !== undefined ? { id: Number(input.couponId) } : null
     if (input.ticket !== undefined) member = await memberByTicket(ctx, input.ticket, staff.id, lock)
     else if (input.memberCode !== undefined) member = await memberByCode(ctx, input.memberCode, staff, lock)
     else {
@@ -36,6 +36,7 @@ export const staffRecordPurchase = defineOperation({
       member = holder
       coupon = { id: scanned.id }
     }
+    if (!coupon && input.couponCode !== undefined) coupon = { id: (await couponByCodeOrThrow(ctx, input.couponCode)).id }
     // The same WeChat identity on both sides of the till: a clerk crediting their own card.
     const selfService = member.openid === staff.openid
     if (selfService && !SELF_SERVICE_ROLES.includes(staff.role)) throw new AppError('SELF_DEALING')

@@ -255,7 +255,7 @@ const verifyStatement = preparedStatement<
     select (select id from used) as coupon_id, (select template_id from used) as template_id, (select id from verified) as verification_id`,
 )
 
-type PurchaseVerifyParam = 'storeId' | 'couponId' | 'code' | 'memberId' | 'staffId' | 'requestId' | 'receiptNo' | 'at' | 'auditAction' | 'auditDetail'
+type PurchaseVerifyParam = 'storeId' | 'couponId' | 'memberId' | 'staffId' | 'requestId' | 'receiptNo' | 'at' | 'auditAction' | 'auditDetail'
 const pv = (name: PurchaseVerifyParam) => sql.placeholder(name)
 
 /**
@@ -272,7 +272,7 @@ const verifyForPurchaseStatement = preparedStatement<CouponDbRow & { updated: bo
     with used as (
       update ${memberCoupons}
       set status = 'used', used_at = ${pv('at')}::timestamptz
-      where store_id = ${pv('storeId')}::int and (id = ${pv('couponId')}::bigint or code = ${pv('code')}::text)
+      where id = ${pv('couponId')}::bigint and store_id = ${pv('storeId')}::int
         and member_id = ${pv('memberId')}::bigint
         and status = 'available' and valid_from <= ${pv('at')}::timestamptz and valid_to >= ${pv('at')}::timestamptz
       returning id, member_id
@@ -294,7 +294,7 @@ const verifyForPurchaseStatement = preparedStatement<CouponDbRow & { updated: bo
     from ${memberCoupons} c
     left join ${couponVerifications} v on v.coupon_id = c.id and v.voided_at is null
     left join ${staff} s on s.id = v.staff_id
-    where c.store_id = ${pv('storeId')}::int and (c.id = ${pv('couponId')}::bigint or c.code = ${pv('code')}::text)
+    where c.id = ${pv('couponId')}::bigint and c.store_id = ${pv('storeId')}::int
     limit 1`,
 )
 
@@ -311,8 +311,7 @@ export async function verifyCouponForPurchase(
   tx: Tx,
   v: {
     storeId: number
-    couponId: number | null
-    code: string | null
+    couponId: number
     memberId: number
     staffId: number
     requestId: string
