@@ -108,13 +108,13 @@ export async function issueManyCoupons(db: Db, count: number, now: Date, templat
   const perTemplate: { id: number; openid: string }[][] = []
   for (let t = 0; t < templates; t++) {
     const share = Math.floor(count / templates) + (t < count % templates ? 1 : 0)
-    perTemplate.push(share > 0 ? await issueCouponsOfOneTemplate(db, share, now, t) : [])
+    perTemplate.push(share > 0 ? await issueCouponsOfOneTemplate(db, share, now, t, templates) : [])
   }
   // Round robin: consecutive coupons belong to different templates.
   return Array.from({ length: count }, (_, i) => perTemplate[i % templates][Math.floor(i / templates)])
 }
 
-async function issueCouponsOfOneTemplate(db: Db, count: number, now: Date, n: number): Promise<{ id: number; openid: string }[]> {
+async function issueCouponsOfOneTemplate(db: Db, count: number, now: Date, n: number, templates: number): Promise<{ id: number; openid: string }[]> {
   const from = new Date(now.getTime() - 86_400_000).toISOString()
   const to = new Date(now.getTime() + 30 * 86_400_000).toISOString()
   const key = `bench-${Date.now()}-${n}`
@@ -139,7 +139,9 @@ async function issueCouponsOfOneTemplate(db: Db, count: number, now: Date, n: nu
       insert into ${memberCoupons} (store_id, template_id, member_id, code, channel, source_key, name, kind, amount_off_fen, valid_from, valid_to, issued_at)
       select ${template.storeId}, ${template.id}, h.id, 'C1' || lpad(((${Date.now() % 1_000_000_000}::bigint * 1000 + ${n}) * 1000000 + g)::text, 20, '0'), 'grant',
         ${key} || '-' || g, '满0减5', 'amount_off', 500, ${from}::timestamptz, ${to}::timestamptz, ${from}::timestamptz
-      from generate_series(0, ${count - 1}) g join holders h on h.n = g % h.total
+      from generate_series(0, ${count - 1}) g join holders h on h.n = (g * ${templates} + ${n}) % h.total
+      -- In g order, so consecutive coupons (round robin over the templates) belong to different members.
+      order by g
       returning id, member_id
     )
     select issued.id, holders.openid from issued join holders on holders.id = issued.member_id order by issued.id`)
