@@ -1,6 +1,7 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
 import { listAvailableCouponsAudited } from '../../db/repositories/coupon-verifications'
 import { defineOperation } from '../operation'
+import { tillTierDiscountPct } from '../tier-view'
 import { memberByCode } from './member-by-code'
 import { toStaffMemberView } from './staff-member-view'
 import { tillCouponList } from './till-coupon-view'
@@ -27,6 +28,7 @@ export const staffLookupMember = defineOperation({
       member: toStaffMemberView(ctx, member),
       coupons,
       birthdayCoupon: coupons.some((c) => c.birthday && c.state === 'usable'),
+      tierDiscountPct: tillTierDiscountPct(ctx, member.tierCode),
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

@@ -2,6 +2,7 @@ import { AppError } from '../../../contract'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { findMemberById } from '../../db/repositories/coupon-verifications'
 import { defineOperation } from '../operation'
+import { tillTierDiscountPct } from '../tier-view'
 import { couponByCodeOrThrow } from './coupon-at-till'
 import { toStaffMemberView } from './staff-member-view'
 import { toTillCouponView, toVerificationView } from './till-coupon-view'
@@ -24,6 +25,7 @@ export const staffPreviewCoupon = defineOperation({
       coupon: toTillCouponView(ctx, coupon, holder.tierCode),
       holder: { nickname: member.nickname, phoneMasked: member.phoneMasked, memberNo: member.memberNo, tier: member.tier },
       verification: coupon.verification ? toVerificationView(coupon.verification) : null,
+      tierDiscountPct: tillTierDiscountPct(ctx, holder.tierCode),
     }
   },
 })

@@ -134,8 +134,13 @@ describe('a purchase with a coupon', () => {
 
   it('takes the tier discount first when the store lets the till apply it, and judges the threshold after it', async () => {
     const { openid, coupon } = await newMemberWithCoupon('wx-coupon-tier', { thresholdFen: 20_000, amountOffFen: 3_000 })
+    const lookupOf = async () => app.ok('staffLookupMember', { memberCode: await memberCodeOf(app, openid) }, clerk)
+    // The till is told whether to take the tier discount, so its live price matches what the server records.
+    expect((await lookupOf()).tierDiscountPct).toBeNull()
     await setStoreRules(app.db, { tillAppliesTierDiscount: true })
     try {
+      expect((await lookupOf()).tierDiscountPct).toBe(90)
+      expect((await app.ok('staffPreviewCoupon', { couponCode: coupon.code }, clerk)).tierDiscountPct).toBe(90)
       const ticket = await ticketOf(openid)
       // 普通 is 9折 in the demo store: ¥200.00 → ¥180.00, short of the ¥200 threshold by ¥20.
       expect(await app.call('staffRecordPurchase', { ticket, couponId: String(coupon.id), receiptNo: 'CPN-TIER', amountFen: 20_000 }, clerk)).toMatchObject({
