@@ -9,25 +9,32 @@
  * the share of pgbench's transactions/s. A new money-like operation adds a row to WORKLOADS.
  *
  * Env: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres), BENCH_PURCHASES (2000 calls per
- * workload), BENCH_SECONDS (10, pgbench), BENCH_PROFILE=<file.cpuprofile> (a CPU profile of the timed sections
+ * workload), BENCH_SECONDS (10, pgbench), BENCH_ONLY (run the workloads whose name contains it), BENCH_COUPON_TEMPLATES
+ * (1: every coupon of one campaign, whose template row each use updates; more spreads them), BENCH_PROFILE=<file.cpuprofile> (a CPU profile of the timed sections
  * only, for chrome://inspect or speedscope).
  */
 import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { performance } from 'node:perf_hooks'
+import { sql } from 'drizzle-orm'
 import { Client, Pool } from 'pg'
 import { DEMO_OPENIDS, dispatch, loadConfig, openDatabase, seedDemoData, type AppDeps } from '../src/cloud/app'
 import type { ApiResult } from '../src/contract'
 import { findLedgerMismatches } from '../src/cloud/db'
 import { createDatabase, databaseUrlFor, dropDatabase, uniqueDatabaseName } from '../tests/helpers/pg-admin'
 import { describeError } from '../src/cloud/db/loggable-error'
+import { issueManyCoupons } from '../tests/helpers/coupon-fixtures'
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres'
 const CALLS = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 10), 60)
 const PROFILE = process.env.BENCH_PROFILE
 const CONCURRENCY = 20
+/** Only the workloads whose name contains this (pgbench always runs). */
+const ONLY = process.env.BENCH_ONLY
+/** The coupon row's campaigns: 1 (default) puts every coupon on one template, whose used_count row they all update. */
+const COUPON_TEMPLATES = Math.max(1, Math.min(Number(process.env.BENCH_COUPON_TEMPLATES ?? 1), 1000))
 
 interface Row {
   workload: string
@@ -46,10 +53,16 @@ interface BenchSetup {
   codes: string[]
   /** Till tickets, one per member, issued to the clerk by staffLookupMember (the till's normal flow). */
   tickets: string[]
+  /** The seeded members' openids, in the order of `codes` and `tickets`. */
+  openids: string[]
+  /** Coupons issued by the workload's `prepare`, one per call, with the index of their holder's ticket. */
+  coupons: { id: number; holder: number }[]
 }
 
 interface Workload {
   name: string
+  /** Extra data written before the warm-up (not timed), e.g. one coupon per call. */
+  prepare?(setup: BenchSetup, calls: number): Promise<void>
   /** Call number i (0-based); every 10th call of a write repeats the previous one: the idempotent path is real traffic. */
   call(setup: BenchSetup, i: number): Promise<ApiResult<unknown>>
 }
@@ -84,6 +97,28 @@ const WORKLOADS: Workload[] = [
     },
   },
   {
+    // The coupon is verified in the purchase's transaction (one more statement: the guarded update, the
+    // verification row, used_count and its audit entry); every 10th call repeats the previous receipt and coupon.
+    name: 'staffRecordPurchase with a coupon verified',
+    prepare: async (setup, calls) => {
+      const issued = await issueManyCoupons(setup.deps.db, calls, new Date(), COUPON_TEMPLATES)
+      // Statistics, as a database in service has them (autovacuum has not seen the bulk insert yet).
+      await setup.deps.db.execute(sql.raw('analyze member_coupons, coupon_templates, coupon_verifications'))
+      setup.coupons = issued.map((c) => ({ id: c.id, holder: setup.openids.indexOf(c.openid) }))
+      if (setup.coupons.some((c) => c.holder < 0)) throw new Error('bench: a coupon for a member without a ticket')
+    },
+    call: ({ deps, tickets, coupons }, i) => {
+      const n = repeatEvery10th(i)
+      const coupon = coupons[n % coupons.length]
+      return dispatch(
+        'staffRecordPurchase',
+        { ticket: tickets[coupon.holder], couponId: String(coupon.id), receiptNo: `COUPON-${n}`, amountFen: amountOf(n) },
+        { openid: DEMO_OPENIDS.clerk },
+        deps,
+      )
+    },
+  },
+  {
     name: 'staffLookupMember',
     call: ({ deps, codes }, i) => dispatch('staffLookupMember', { memberCode: codes[i % codes.length] }, { openid: DEMO_OPENIDS.clerk }, deps),
   },
@@ -96,7 +131,7 @@ async function main(): Promise<void> {
     await profiler.post('Profiler.enable')
   }
   const rows: Row[] = []
-  for (const workload of WORKLOADS) rows.push(await benchApp(workload, profiler))
+  for (const workload of WORKLOADS.filter((w) => !ONLY || w.name.includes(ONLY))) rows.push(await benchApp(workload, profiler))
   if (profiler && PROFILE) {
     writeFileSync(PROFILE, JSON.stringify(mergeProfiles(profiles)))
     console.error(`CPU profile of the timed sections: ${PROFILE}`)
@@ -126,13 +161,14 @@ async function benchApp(workload: Workload, profiler: Session | null): Promise<R
     await seedDemoData(opened.db, new Date(), config)
     const deps: AppDeps = { db: opened.db, config }
     const openids = [DEMO_OPENIDS.member, ...Array.from({ length: 50 }, (_, i) => `seed-member-${i + 1}`)]
-    const setup: BenchSetup = { deps, codes: [], tickets: [] }
+    const setup: BenchSetup = { deps, codes: [], tickets: [], openids, coupons: [] }
     for (const openid of openids) {
       const code = await expectOk<{ code: string }>(dispatch('getMemberCode', {}, { openid }, deps))
       setup.codes.push(code.code)
       const lookup = await expectOk<{ ticket: string }>(dispatch('staffLookupMember', { memberCode: code.code }, { openid: DEMO_OPENIDS.clerk }, deps))
       setup.tickets.push(lookup.ticket)
     }
+    await workload.prepare?.(setup, CALLS + CONCURRENCY)
     // Warm up (JIT, pool connections, prepared statements), as a long-running instance would be.
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => workload.call(setup, CALLS + i)))
 

@@ -76,7 +76,7 @@ const checks = [
   ['refuses to start on the public dev secrets', async () => withoutSecrets?.error?.code === 'INTERNAL'],
   [
     'build:cloud made one function per group and the jobs function, none per operation',
-    async () => JSON.stringify(readdirSync(join(root, 'cloudfunctions')).sort()) === '["jobs","member","staff"]',
+    async () => JSON.stringify(readdirSync(join(root, 'cloudfunctions')).sort()) === '["console","jobs","member","staff"]',
   ],
   ['member: whoAmI answers a caller with no card', async () => (await call(member, MEMBER_OPENID, 'whoAmI')).data?.hasCard === false],
   [
@@ -129,6 +129,15 @@ const checks = [
       await jobs({ Type: 'Timer', TriggerName: 'jobsTimer', Time: new Date().toISOString() }, {})
       const sent = globalThis.smokeSent ?? []
       return sent.length === 1 && sent[0].templateId === 'SMOKE-TEMPLATE' && sent[0].touser === MEMBER_OPENID
+    },
+  ],
+  [
+    'console: refuses a clerk (FORBIDDEN: coupon templates are for managers) and a member operation (UNKNOWN_FUNCTION)',
+    async () => {
+      const console_ = load('console')
+      const clerk = await call(console_, CLERK_OPENID, 'listCouponTemplates', {})
+      const memberOp = await call(console_, MEMBER_OPENID, 'getMyCard')
+      return clerk.error?.code === 'FORBIDDEN' && memberOp.error?.code === 'UNKNOWN_FUNCTION'
     },
   ],
   ['staff: refuses a member (FORBIDDEN)', async () => (await call(staff, MEMBER_OPENID, 'staffLookupMember', { memberCode })).error?.code === 'FORBIDDEN'],

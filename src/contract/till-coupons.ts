@@ -48,7 +48,13 @@ export const tillCouponsApi = {
   /** The scan of a coupon's code: what it is, whose, and whether it can be used now, or why not. Writes nothing but the audit. */
   staffPreviewCoupon: {
     input: z.object({ couponCode }).strict(),
-    output: z.object({ coupon: tillCouponView, holder: couponHolderView, verification: verificationView.nullable() }),
+    output: z.object({
+      coupon: tillCouponView,
+      holder: couponHolderView,
+      verification: verificationView.nullable(),
+      /** The holder's tier discount the till takes off first, or null when the store's POS already did. */
+      tierDiscountPct: z.number().int().nullable(),
+    }),
   },
   /**
    * Verifies a coupon without a purchase (a 兑换 gift, or a coupon settled outside the till). `requestId` is the

@@ -50,6 +50,8 @@ export const tillApi = {
       coupons: z.array(tillCouponView),
       /** An unused birthday coupon: the till shows 🎂. */
       birthdayCoupon: z.boolean(),
+      /** The member's tier discount the till takes off first (90 = 9折), or null when the store's POS already did. */
+      tierDiscountPct: z.number().int().nullable(),
       /**
        * Records purchases for this member by this clerk for a while (ticketExpiresAt) after the scan, so ringing
        * up a long order, or retrying after a timeout, does not fail on a member code that has since rotated.

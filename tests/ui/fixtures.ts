@@ -48,6 +48,7 @@ export function aLookup(over: Partial<ApiOutput<'staffLookupMember'>> = {}): Api
     ticket: 'ticket-1',
     coupons: [],
     birthdayCoupon: false,
+    tierDiscountPct: null,
     ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
     ...over,
   }

@@ -31,7 +31,7 @@ beforeAll(() => {
   const ok = <N extends keyof typeof api>(name: N, data: ApiOutput<N>) => ({ ok: true, data: api[name].output.parse(data) })
   weapp.cloud.whoAmI = () => ok('whoAmI', { role: 'clerk', hasCard: false, nickname: null, staffName: '王店员' })
   weapp.cloud.staffPreviewCoupon = () =>
-    ok('staffPreviewCoupon', { coupon, holder: { nickname: '小林', phoneMasked: '138****8000', memberNo: 'M00001234', tier: { code: 'gold', name: '金卡', minGrowth: 1000, discountPct: 90 } }, verification: null })
+    ok('staffPreviewCoupon', { coupon, holder: { nickname: '小林', phoneMasked: '138****8000', memberNo: 'M00001234', tier: { code: 'gold', name: '金卡', minGrowth: 1000, discountPct: 90 } }, verification: null, tierDiscountPct: null })
   weapp.cloud.staffVerifyCoupon = () =>
     ok('staffVerifyCoupon', { coupon: { ...coupon, state: 'used' }, verification: { at: '2026-11-20T06:03:00.000Z', staffName: '王店员', receiptNo: null, discountFen: 0 }, repeated: false })
 })

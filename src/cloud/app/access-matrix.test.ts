@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm'
 import { api, type AppError } from '../../contract'
 import { createAppFixture, memberCodeOf, openNewCard, type AppFixture } from '../../../tests/helpers/app-fixture'
 import { signTillTicket } from '../../domain/till-ticket'
-import { couponTemplates, memberCoupons, members, staff, stores } from '../db/schema'
+import { issueTestCoupon, verifyTestCouponDirectly, type TestCoupon } from '../../../tests/helpers/coupon-fixtures'
+import { couponTemplates, memberCoupons, members, purchases, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
@@ -21,6 +22,11 @@ getMemberCode        member
 listPointsHistory    member
 staffLookupMember    staff: clerk, manager, admin
 staffRecordPurchase  staff: clerk, manager, admin
+staffPreviewCoupon   staff: clerk, manager, admin
+staffVerifyCoupon    staff: clerk, manager, admin
+staffVoidCouponVerification staff: manager, admin
+staffPreviewRefund   staff: manager, admin
+staffRefundPurchase  staff: manager, admin
 listMyNotifications  member
 markNotificationsRead member
 getNotificationSettings member
@@ -92,6 +98,15 @@ const templateInput = {
   channel: 'claim',
 }
 
+/** A coupon of the demo member, valid around the test clock (written directly: no audit, no counted rows). */
+async function demoCoupon(): Promise<TestCoupon> {
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const now = app.clock.now().getTime()
+  return issueTestCoupon(app.db, { memberId: member.id, validFrom: new Date(now - 86_400_000), validTo: new Date(now + 86_400_000) })
+}
+let verifiable: TestCoupon | undefined
+let refundable: string | undefined
+
 /** A valid input for each operation, so a refusal can only be about who is calling (`who`: the caller, for tickets). */
 async function validInput(name: string, who?: string): Promise<unknown> {
   switch (name) {
@@ -118,6 +133,23 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return { id: await insertTemplate('claim'), template: templateInput }
     case 'setCouponTemplateStatus':
       return { id: await insertTemplate('claim'), status: 'stopped' }
+    case 'staffPreviewCoupon':
+      return { couponCode: (verifiable ??= await demoCoupon()).code }
+    case 'staffVerifyCoupon':
+      // The same request each time: the first verifies, the others are its retries (answered, not refused).
+      return { couponCode: (verifiable ??= await demoCoupon()).code, requestId: 'access-matrix-verify' }
+    case 'staffVoidCouponVerification': {
+      // A fresh verification each time: a void happens once.
+      const coupon = await demoCoupon()
+      const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+      await verifyTestCouponDirectly(app.db, coupon, clerk.id, app.clock.now())
+      return { couponCode: coupon.code, reason: '测试撤销' }
+    }
+    case 'staffPreviewRefund':
+    case 'staffRefundPurchase':
+      // A seeded receipt: the first refund refunds it, later ones answer alreadyRefunded.
+      refundable ??= (await app.db.select({ receiptNo: purchases.receiptNo }).from(purchases).limit(1))[0].receiptNo
+      return name === 'staffPreviewRefund' ? { receiptNo: refundable } : { receiptNo: refundable, reason: '测试退款' }
     case 'openCard':
       return { nickname: '访客', phone: '13600009999' }
     case 'listPointsHistory':

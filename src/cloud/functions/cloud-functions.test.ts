@@ -5,7 +5,7 @@ import { cloudFunctionSpecs, functionConfig, FUNCTION_TIMEOUT_S, type ExtraFunct
 describe('the generated cloud functions', () => {
   it('are one function per group of the registry, serving exactly that group, then the jobs function', () => {
     const all = cloudFunctionSpecs()
-    expect(all.map((s) => s.name)).toEqual(['member', 'staff', 'jobs'])
+    expect(all.map((s) => s.name)).toEqual(['member', 'staff', 'console', 'jobs'])
     const specs = all.filter((s) => s.operations.length > 0)
     for (const spec of specs) {
       expect(spec.operations.sort()).toEqual(operations.filter((op) => op.group === spec.name).map((op) => op.name).sort())

@@ -11,14 +11,15 @@ import type { Till } from './use-till'
 
 /**
  * Amount + receipt (+ one of the member's coupons) → 确认入账. The price below is live: the coupon's discount
- * from the shared pricing rules, or why it does not apply. The tier discount is shown once the server records
- * the purchase (the lookup does not say whether the store applies it at the till).
+ * from the shared pricing rules, or why it does not apply, after the tier discount when the store's till applies
+ * it (the lookup says so). The server computes the same again and has the last word.
  */
 export function PurchaseForm({ t, coupon }: { t: Till; coupon: TillCouponView | null }) {
   const amount = parseYuanToFen(t.amountText)
   const amountFen = amount.ok ? amount.fen : null
-  const note = coupon && whyNot(coupon, amountFen)
-  const price = amountFen === null ? null : priceAtTill({ grossFen: amountFen, tierDiscountPct: null, coupon: coupon && !note ? termsOf(coupon) : null })
+  const note = coupon && whyNot(coupon, amountFen, t.tierDiscountPct)
+  const price =
+    amountFen === null ? null : priceAtTill({ grossFen: amountFen, tierDiscountPct: t.tierDiscountPct, coupon: coupon && !note ? termsOf(coupon) : null })
   return (
     <View className="till__section">
       <View className="till__form">
@@ -33,11 +34,11 @@ export function PurchaseForm({ t, coupon }: { t: Till; coupon: TillCouponView | 
         />
         <TextField label="小票号" value={t.receiptText} onChange={t.setReceiptText} placeholder="收银小票上的单号" maxlength={40} testId="till-receipt-input" />
       </View>
-      {t.step === 'member' && <CouponPicker coupons={t.coupons} selectedId={t.selectedCouponId} amountFen={amountFen} onSelect={t.selectCoupon} />}
-      {price && coupon && (
+      {t.step === 'member' && <CouponPicker coupons={t.coupons} selectedId={t.selectedCouponId} amountFen={amountFen} tierDiscountPct={t.tierDiscountPct} onSelect={t.selectCoupon} />}
+      {price && (coupon || price.tierDiscountFen > 0) && (
         <PriceBreakdown
           testId="till-price"
-          lines={{ grossFen: price.grossFen, tierDiscountFen: null, couponDiscountFen: price.couponDiscountFen, paidFen: price.paidFen, note }}
+          lines={{ grossFen: price.grossFen, tierDiscountFen: price.tierDiscountFen, couponDiscountFen: price.couponDiscountFen, paidFen: price.paidFen, note }}
         />
       )}
       <Button block type="primary" size="large" loading={t.busy === 'record'} disabled={t.busy !== null} onClick={() => void t.record()} data-testid="till-submit">

@@ -28,13 +28,13 @@ export const storeDateTime = (iso: string) => dayjs(iso).utcOffset(STORE_UTC_OFF
 
 /**
  * Why this coupon cannot be applied to this amount, or null when it can: first the server's reason (明天起可用,
- * 仅限金卡, 已核销…), then the threshold against the amount entered ("还差 ¥12.00 可用"). The tier discount is
- * left out here (the lookup does not say whether the store applies it at the till): the server has the last word.
+ * 仅限金卡, 已核销…), then the threshold against the amount entered after the tier discount ("还差 ¥12.00 可用"),
+ * by the same rules the server applies.
  */
-export function whyNot(c: TillCouponView, amountFen: number | null): string | null {
+export function whyNot(c: TillCouponView, amountFen: number | null, tierDiscountPct: number | null): string | null {
   if (c.state !== 'usable') return c.reason ?? '该券当前不可用'
   if (amountFen === null) return null
-  const price = priceAtTill({ grossFen: amountFen, tierDiscountPct: null, coupon: termsOf(c) })
+  const price = priceAtTill({ grossFen: amountFen, tierDiscountPct, coupon: termsOf(c) })
   return price.shortFen !== null && price.shortFen > 0 ? shortText(price.shortFen) : null
 }
 

@@ -21,6 +21,8 @@ export interface TillState {
   member: StaffMemberView | null
   coupons: TillCouponView[]
   birthdayCoupon: boolean
+  /** From the lookup or the coupon preview: the tier discount the till takes off first (null: the POS did). */
+  tierDiscountPct: number | null
   /** The member's coupon the clerk applies to this purchase (one at most). */
   selectedCouponId: string | null
   /** A scanned coupon's code and what the server said about it. */
@@ -51,6 +53,7 @@ export const initialTill: TillState = {
   member: null,
   coupons: [],
   birthdayCoupon: false,
+  tierDiscountPct: null,
   selectedCouponId: null,
   couponCode: null,
   preview: null,

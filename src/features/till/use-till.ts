@@ -52,12 +52,12 @@ export function useTill() {
       await run('lookup', async () => {
         const out = await callApi('staffLookupMember', { memberCode: routed.code })
         // amountText / receiptText are kept: after a TICKET_STALE the clerk scans again and submits what was typed.
-        patch({ step: 'member', member: out.member, ticket: out.ticket, coupons: out.coupons, birthdayCoupon: out.birthdayCoupon, selectedCouponId: null, busy: null })
+        patch({ step: 'member', member: out.member, ticket: out.ticket, coupons: out.coupons, birthdayCoupon: out.birthdayCoupon, tierDiscountPct: out.tierDiscountPct, selectedCouponId: null, busy: null })
       })
     } else {
       await run('lookup', async () => {
         const preview = await callApi('staffPreviewCoupon', { couponCode: routed.code })
-        patch({ step: 'coupon', couponCode: routed.code, preview, couponMode: 'preview', busy: null })
+        patch({ step: 'coupon', couponCode: routed.code, preview, tierDiscountPct: preview.tierDiscountPct, couponMode: 'preview', busy: null })
       })
     }
   }, [])
@@ -78,7 +78,7 @@ export function useTill() {
     if (!receipt.success) return patch({ error: receipt.error.issues[0]?.message ?? '小票号不正确' })
     const selected = snapshot.coupons.find((c) => c.id === snapshot.selectedCouponId) ?? null
     const scanned = byCoupon ? snapshot.preview?.coupon ?? null : null
-    const blocked = [selected, scanned].map((c) => c && whyNot(c, amount.fen)).find((r) => r)
+    const blocked = [selected, scanned].map((c) => c && whyNot(c, amount.fen, snapshot.tierDiscountPct)).find((r) => r)
     if (blocked) return patch({ error: `该券不可用：${blocked}` })
 
     const input = byCoupon

@@ -1,12 +1,15 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
-import { writeAudit } from '../../db/repositories/audit-log'
-import { hasUsableBirthdayCoupon } from '../birthday/birthday-badge'
+import { listAvailableCouponsAudited } from '../../db/repositories/coupon-verifications'
 import { defineOperation } from '../operation'
+import { tillTierDiscountPct } from '../tier-view'
 import { memberByCode } from './member-by-code'
 import { toStaffMemberView } from './staff-member-view'
+import { tillCouponList } from './till-coupon-view'
 
 /**
  * A clerk scans a code and sees the member (masked phone), with a till ticket to record purchases against.
+ * With the member's coupons (usable now first, then the others with why: 该会员有 N 张可用券) and whether an unused
+ * birthday coupon is among them (🎂): one read on the member's coupon index, in the audit entry's statement.
  * A staff read of personal data: audited.
  */
 export const staffLookupMember = defineOperation({
@@ -14,17 +17,18 @@ export const staffLookupMember = defineOperation({
   access: { staff: ['clerk', 'manager', 'admin'] },
   run: async (ctx, staff, input) => {
     const member = await memberByCode(ctx, input.memberCode, staff)
-    await writeAudit(ctx.tx, {
+    // The audit entry rides with the coupon read: one round trip for both.
+    const rows = await listAvailableCouponsAudited(ctx.tx, member.id, ctx.now, {
       staffId: staff.id,
       action: 'member.lookup',
-      memberId: member.id,
       detail: { memberNo: member.memberNo },
-      createdAt: ctx.now,
     })
+    const coupons = tillCouponList(ctx, rows, member.tierCode)
     return {
       member: toStaffMemberView(ctx, member),
-      coupons: [],
-      birthdayCoupon: await hasUsableBirthdayCoupon(ctx, member),
+      coupons,
+      birthdayCoupon: coupons.some((c) => c.birthday && c.state === 'usable'),
+      tierDiscountPct: tillTierDiscountPct(ctx, member.tierCode),
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

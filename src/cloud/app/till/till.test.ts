@@ -139,6 +139,12 @@ describe('recording a purchase at the till', () => {
     const result = await app.ok('staffRecordPurchase', { memberCode: code, receiptNo: 'R-1001', amountFen: 12_399 }, clerk)
     expect(result).toMatchObject({
       alreadyRecorded: false,
+      // No coupon and the store's POS applies the tier price (the default): what was entered is what was paid.
+      grossFen: 12_399,
+      tierDiscountFen: 0,
+      couponDiscountFen: 0,
+      paidFen: 12_399,
+      coupon: null,
       pointsEarned: 123,
       growthEarned: 123,
       promotedTo: null,
@@ -151,7 +157,7 @@ describe('recording a purchase at the till', () => {
     // Earned 2025-06-15 in Shanghai: valid through 2026, i.e. until 2027-01-01 00:00 +08:00.
     expect(ledger[0].expiresAt?.toISOString()).toBe('2026-12-31T16:00:00.000Z')
     const [purchase] = await app.db.select().from(purchases).where(eq(purchases.receiptNo, 'R-1001'))
-    expect(purchase).toMatchObject({ memberId: member.id, amountFen: 12_399 })
+    expect(purchase).toMatchObject({ memberId: member.id, amountFen: 12_399, grossFen: 12_399, tierDiscountFen: 0, couponDiscountFen: 0, couponId: null })
     const audit = await lastAudit()
     expect(audit).toMatchObject({ action: 'purchase.record', memberId: member.id })
     expect(audit.detail).toMatchObject({ receiptNo: 'R-1001', amountFen: 12_399, pointsEarned: 123, growthEarned: 123 })
@@ -205,7 +211,18 @@ describe('recording a purchase at the till', () => {
     const before = await app.counts()
     app.clock.advanceS(30)
     const second = await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'DUP-1', amountFen: 5_000 }, clerk)
-    expect(second).toEqual({ alreadyRecorded: true, pointsEarned: 0, growthEarned: 0, promotedTo: null, member: first.member })
+    expect(second).toEqual({
+      alreadyRecorded: true,
+      grossFen: 5_000,
+      tierDiscountFen: 0,
+      couponDiscountFen: 0,
+      paidFen: 5_000,
+      coupon: null,
+      pointsEarned: 0,
+      growthEarned: 0,
+      promotedTo: null,
+      member: first.member,
+    })
     const after = await app.counts()
     expect(after.purchases).toBe(before.purchases)
     expect(after.pointsLedger).toBe(before.pointsLedger)

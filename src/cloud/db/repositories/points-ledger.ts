@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import { AppError } from '../../../contract/errors'
 import type { LedgerReason, TierCode } from '../../../contract/enums'
 import { executeRows, preparedStatement, type Tx } from '../db'
-import { auditLog, members, notifications, pointsLedger, purchases } from '../schema'
+import { auditLog, couponTemplates, couponVerifications, members, notifications, pointsLedger, purchases } from '../schema'
 import { notificationValues, type NewNotification, type NotificationValues } from './notifications'
 import type { NewPurchase } from './purchases'
 
@@ -88,6 +88,13 @@ export interface PurchaseCredit extends Required<NewPurchase>, Pick<PointsMoveme
   growth: number
   /** The tier the member moves up to with this purchase (decided by the caller from the locked row), or null. */
   promoteTo: TierCode | null
+  /**
+   * The coupon's verification made for this purchase just before (linked to the purchase here), and its template,
+   * whose used_count is raised here: in the transaction's last statement, since every coupon of a campaign shares
+   * that row and its lock is held until commit. Both null without a coupon.
+   */
+  verificationId: number | null
+  couponTemplateId: number | null
   /** The audit entry written with it; `purchaseId` is added to its detail by the statement. */
   audit: { action: string; detail: Record<string, unknown> }
   /**
@@ -123,10 +130,20 @@ const recordPurchaseStatement = preparedStatement<
   'purchase_record_and_credit',
   sql`
     with claimed as (
-      insert into ${purchases} (store_id, member_id, receipt_no, amount_fen, staff_id, created_at)
-      values (${p('storeId')}, ${p('memberId')}, ${p('receiptNo')}, ${p('amountFen')}, ${p('staffId')}, ${p('createdAt')}::timestamptz)
+      insert into ${purchases} (store_id, member_id, receipt_no, amount_fen, gross_fen, tier_discount_fen, coupon_discount_fen, coupon_id,
+        staff_id, created_at)
+      values (${p('storeId')}, ${p('memberId')}, ${p('receiptNo')}, ${p('amountFen')}, ${p('grossFen')}::int, ${p('tierDiscountFen')}::int,
+        ${p('couponDiscountFen')}::int, ${p('couponId')}::bigint, ${p('staffId')}, ${p('createdAt')}::timestamptz)
       on conflict (store_id, receipt_no) do nothing
       returning id
+    ), linked as (
+      update ${couponVerifications} set purchase_id = claimed.id, discount_fen = ${p('couponDiscountFen')}::int
+      from claimed
+      where ${couponVerifications.id} = ${p('verificationId')}::bigint
+    ), counted as (
+      update ${couponTemplates} set used_count = used_count + 1
+      from claimed
+      where ${couponTemplates.id} = ${p('couponTemplateId')}::bigint
     ), updated as (
       update ${members}
       set points_balance = points_balance + ${p('points')}::int, growth = growth + ${p('growth')}::int,

@@ -35,6 +35,7 @@ const holder = { nickname: '小林', phoneMasked: '138****5678', memberNo: 'M000
 const preview = (over: Partial<ApiOutput<'staffPreviewCoupon'>> = {}): ApiOutput<'staffPreviewCoupon'> => ({
   coupon: aTillCoupon(),
   holder,
+  tierDiscountPct: null,
   verification: null,
   ...over,
 })
@@ -104,6 +105,22 @@ describe('till: a member with coupons', () => {
     typeInto('till-amount-input', '200.00')
     expect(screen.queryByTestId('till-coupon-501-reason')).not.toBeInTheDocument()
     expect(screen.getByTestId('till-price-paid')).toHaveTextContent('¥170.00')
+  })
+
+  it('takes the tier discount first when the store’s till applies it, and judges the threshold on what is left', async () => {
+    routeCheckedApi(callApiMock, { whoAmI: () => clerk, staffLookupMember: () => aLookup({ coupons, tierDiscountPct: 90 }) })
+    await scan('123456789012345678901234')
+    await screen.findByTestId('till-coupons')
+    // ¥210 at 9折 is ¥189: the 满200 coupon is ¥11.00 short.
+    fill('210', 'A-2')
+    expect(screen.getByTestId('till-coupon-501-reason')).toHaveTextContent('还差 ¥11.00 可用')
+    expect(screen.getByTestId('till-price-tier')).toHaveTextContent('-¥21.00')
+    expect(screen.getByTestId('till-price-paid')).toHaveTextContent('¥189.00')
+    // ¥250 at 9折 is ¥225: it applies, ¥30 off.
+    typeInto('till-amount-input', '250')
+    fireEvent.click(screen.getByTestId('till-coupon-501'))
+    expect(screen.getByTestId('till-price-tier')).toHaveTextContent('-¥25.00')
+    expect(screen.getByTestId('till-price-paid')).toHaveTextContent('¥195.00')
   })
 })
 
