@@ -85,7 +85,9 @@ test('the member claims a coupon, shows its code, the clerk uses it with a purch
 
   // No other purchase for the demo member between the two readings of the card's points (other files buy too).
   await exclusive('demo-member-points', async () => {
+    // A full reload: a hash navigation would first show the card this page loaded before the lock was ours.
     await open(member, CARD)
+    await member.reload()
     await byId(member, 'card-points').waitFor()
     const pointsBefore = await number(member, 'card-points')
 

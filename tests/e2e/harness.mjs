@@ -42,8 +42,18 @@ export async function open(page, route) {
 /** Picks a demo identity on `route`'s login panel and waits for the session (navigating earlier arrives without one). */
 export async function loginAs(page, who, route = 'pages/card/index') {
   await open(page, route)
-  await byId(page, `dev-login-${who}`).click()
-  await byId(page, `dev-login-${who}`).waitFor({ state: 'hidden' })
+  const button = byId(page, `dev-login-${who}`)
+  await button.click()
+  // On a loaded machine the first tap can land before React has bound the button: tap again (a tap during the
+  // login in flight is ignored by the panel), but only while the button is still there.
+  for (let retry = 0; ; retry++) {
+    try {
+      return await button.waitFor({ state: 'hidden', timeout: 10_000 })
+    } catch (error) {
+      if (retry === 2) throw error
+      await button.click({ timeout: 1_000 }).catch(() => {})
+    }
+  }
 }
 
 /**

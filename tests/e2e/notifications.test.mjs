@@ -10,13 +10,14 @@ test('a purchase at the till shows up as 积分到账 in the member\'s 消息', 
   const member = await (await browser.newContext(NARROW)).newPage()
   await loginAs(member, 'member')
   await byId(member, 'member-code-qr').waitFor()
-  const code = (await byId(member, 'member-code-digits').innerText()).replace(/\D/g, '')
 
   const clerk = await (await browser.newContext(PHONE)).newPage()
   await loginAs(clerk, 'clerk')
   await open(clerk, 'packages/staff/pages/till/index')
   // Not between another file's two readings of this member's points (member-and-till, coupons).
   await exclusive('demo-member-points', async () => {
+    // Read once the lock is ours: a code read before waiting for it could have gone stale meanwhile.
+    const code = (await byId(member, 'member-code-digits').innerText()).replace(/\D/g, '')
     await fill(clerk, 'till-code-input', code)
     await byId(clerk, 'till-lookup').click()
     await byId(clerk, 'till-member-name').waitFor()
