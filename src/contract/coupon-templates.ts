@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { COUPON_CHANNELS, COUPON_KINDS, COUPON_TEMPLATE_STATUSES, COUPON_VALIDITY_KINDS } from './enums'
-import { idString, localDate, requestId, text, tierCode } from './fields'
+import { couponTermsFields, idString, localDate, requestId, text, tierCode } from './fields'
 
 /**
  * Coupon templates (the manager console): what a coupon gives, when it can be claimed and used, how many, for
@@ -68,12 +68,7 @@ export type CouponTemplateInput = z.input<typeof couponTemplateInput>
 export const couponTemplateView = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(COUPON_KINDS),
-  thresholdFen: z.number().int(),
-  amountOffFen: z.number().int().nullable(),
-  discountPct: z.number().int().nullable(),
-  maxDiscountFen: z.number().int().nullable(),
-  giftName: z.string().nullable(),
+  ...couponTermsFields,
   description: z.string().nullable(),
   validity: z.object({
     kind: z.enum(COUPON_VALIDITY_KINDS),

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CLAIM_STATES, COUPON_CHANNELS, COUPON_KINDS, COUPON_STATES, COUPON_VALIDITY_KINDS } from './enums'
-import { idString, requestId, tierView } from './fields'
+import { CLAIM_STATES, COUPON_CHANNELS, COUPON_STATES, COUPON_VALIDITY_KINDS } from './enums'
+import { couponTermsFields, idString, requestId, tierView } from './fields'
 
 /**
  * Coupons, as a member sees them: the 领券中心 (claim centre) and 我的券包 (the wallet). Amounts are integer fen.
@@ -8,7 +8,6 @@ import { idString, requestId, tierView } from './fields'
  * comes with the reason when it cannot (明天起可用, 仅限金卡, 已于 11-20 核销).
  */
 
-export const couponKind = z.enum(COUPON_KINDS)
 export const couponState = z.enum(COUPON_STATES)
 export const claimState = z.enum(CLAIM_STATES)
 export const couponChannel = z.enum(COUPON_CHANNELS)
@@ -16,15 +15,7 @@ export const couponChannel = z.enum(COUPON_CHANNELS)
 /** What a coupon gives and when it applies: copied onto each member coupon at issue. */
 export const couponTermsView = z.object({
   name: z.string(),
-  kind: couponKind,
-  /** 满减 / 折扣: the amount payable (after the tier discount) must reach this; 0: 无门槛. */
-  thresholdFen: z.number().int(),
-  amountOffFen: z.number().int().nullable(),
-  /** 折扣: the percentage paid, 88 = 8.8折. */
-  discountPct: z.number().int().nullable(),
-  /** 折扣: 最多减 ¥X. */
-  maxDiscountFen: z.number().int().nullable(),
-  giftName: z.string().nullable(),
+  ...couponTermsFields,
   description: z.string().nullable(),
   /** Only members of this tier or above may use it (仅限金卡). */
   minTier: tierView.nullable(),

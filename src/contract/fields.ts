@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ROLES, TIER_CODES } from './enums'
+import { COUPON_KINDS, ROLES, TIER_CODES } from './enums'
 
 /**
  * Fields shared by more than one feature's contract. Every free-text input goes through `text()`, so the rules
@@ -70,6 +70,24 @@ export const tierView = z.object({
   discountPct: z.number().int(),
 })
 export type TierView = z.infer<typeof tierView>
+
+export const couponKind = z.enum(COUPON_KINDS)
+
+/**
+ * What a coupon gives and when it applies, as every coupon view shows it (the member's, the till's, the
+ * console's template): one shape, spread into each feature's view so no contract file imports another's.
+ */
+export const couponTermsFields = {
+  kind: couponKind,
+  /** 满减 / 折扣: the amount payable (after the tier discount) must reach this; 0: 无门槛. */
+  thresholdFen: z.number().int(),
+  amountOffFen: z.number().int().nullable(),
+  /** 折扣: the percentage paid, 88 = 8.8折. */
+  discountPct: z.number().int().nullable(),
+  /** 折扣: 最多减 ¥X. */
+  maxDiscountFen: z.number().int().nullable(),
+  giftName: z.string().nullable(),
+}
 
 /** The input of a function that takes none: anything else is refused (an id smuggled in, say). */
 export const noInput = z.object({}).strict()

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { COUPON_KINDS, COUPON_STATES } from './enums'
-import { couponCode, idString, requestId, text, tierView } from './fields'
+import { COUPON_STATES } from './enums'
+import { couponCode, couponTermsFields, idString, requestId, text, tierView } from './fields'
 
 /**
  * Coupons at the till (staff only, like till.ts): preview a scanned coupon, verify it once (核销), void a
@@ -11,12 +11,7 @@ import { couponCode, idString, requestId, text, tierView } from './fields'
 export const tillCouponView = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(COUPON_KINDS),
-  thresholdFen: z.number().int(),
-  amountOffFen: z.number().int().nullable(),
-  discountPct: z.number().int().nullable(),
-  maxDiscountFen: z.number().int().nullable(),
-  giftName: z.string().nullable(),
+  ...couponTermsFields,
   minTier: tierView.nullable(),
   validFrom: z.string(),
   validTo: z.string(),

@@ -4,21 +4,16 @@
  */
 import { birthdayApi, type BirthdayGiftView, type BirthdayPageView } from '../../src/contract/birthday'
 import { couponsApi, type ClaimableCouponView, type MemberCouponView } from '../../src/contract/coupons'
+import type { CouponTemplateView } from '../../src/contract/coupon-templates'
 import type { ApiOutput } from '../../src/contract'
-import { tiers } from './fixtures'
+import { amountOff30, tiers } from './fixtures'
 
 export const COUPON_CODE = 'C112345678901234567890'
 
 export function aMemberCoupon(over: Partial<MemberCouponView> = {}): MemberCouponView {
   return {
     id: '101',
-    name: '满200减30',
-    kind: 'amount_off',
-    thresholdFen: 20000,
-    amountOffFen: 3000,
-    discountPct: null,
-    maxDiscountFen: null,
-    giftName: null,
+    ...amountOff30,
     description: null,
     minTier: null,
     channel: 'claim',
@@ -33,13 +28,7 @@ export function aMemberCoupon(over: Partial<MemberCouponView> = {}): MemberCoupo
 
 export function aClaimable(over: Partial<ClaimableCouponView> = {}): ClaimableCouponView {
   return {
-    name: '满200减30',
-    kind: 'amount_off',
-    thresholdFen: 20000,
-    amountOffFen: 3000,
-    discountPct: null,
-    maxDiscountFen: null,
-    giftName: null,
+    ...amountOff30,
     description: null,
     minTier: null,
     templateId: '11',
@@ -52,6 +41,28 @@ export function aClaimable(over: Partial<ClaimableCouponView> = {}): ClaimableCo
     claimedByMe: 0,
     state: 'claimable',
     reason: null,
+    ...over,
+  }
+}
+
+/** A template as the console edits it: 满200减30, 30 days after claiming, unlimited and not yet claimed. */
+export function aCouponTemplate(over: Partial<CouponTemplateView> = {}): CouponTemplateView {
+  return {
+    id: '7',
+    ...amountOff30,
+    description: null,
+    validity: { kind: 'days', from: null, to: null, days: 30 },
+    claimFrom: null,
+    claimTo: null,
+    totalQuantity: null,
+    claimedCount: 0,
+    usedCount: 0,
+    perMemberLimit: 1,
+    minTierCode: null,
+    channel: 'claim',
+    birthdayTierCode: null,
+    status: 'active',
+    updatedAt: '2026-11-20T06:03:00.000Z',
     ...over,
   }
 }

@@ -1,4 +1,4 @@
-import type { ApiOutput, CardView, StaffMemberView, TierView, TillCouponView } from '../../src/contract'
+import type { ApiOutput, CardView, CouponTermsView, StaffMemberView, TierView, TillCouponView } from '../../src/contract'
 
 export const tiers: Record<'normal' | 'silver' | 'gold' | 'diamond', TierView> = {
   normal: { code: 'normal', name: '普通会员', minGrowth: 0, discountPct: 90 },
@@ -59,17 +59,22 @@ export function aCode(over: Partial<ApiOutput<'getMemberCode'>> = {}): ApiOutput
   return { code: CODE, issuedAt: new Date(now).toISOString(), refreshAt: new Date(now + 60_000).toISOString(), ...over }
 }
 
+/** 满200减30: the terms every coupon fixture starts from (a member's coupon, the till's, a template). */
+export const amountOff30: Pick<CouponTermsView, 'name' | 'kind' | 'thresholdFen' | 'amountOffFen' | 'discountPct' | 'maxDiscountFen' | 'giftName'> = {
+  name: '满200减30',
+  kind: 'amount_off',
+  thresholdFen: 20000,
+  amountOffFen: 3000,
+  discountPct: null,
+  maxDiscountFen: null,
+  giftName: null,
+}
+
 /** A coupon as the till sees it (staffLookupMember's list, staffPreviewCoupon): ¥30 off above ¥200, usable. */
 export function aTillCoupon(over: Partial<TillCouponView> = {}): TillCouponView {
   return {
     id: '501',
-    name: '满200减30',
-    kind: 'amount_off',
-    thresholdFen: 20000,
-    amountOffFen: 3000,
-    discountPct: null,
-    maxDiscountFen: null,
-    giftName: null,
+    ...amountOff30,
     minTier: null,
     validFrom: '2026-11-01T00:00:00.000Z',
     validTo: '2026-12-31T15:59:59.999Z',

@@ -5,24 +5,10 @@
  */
 import { api, type ApiOutput } from '../../src/contract'
 import { buttonLabelled, buttonLabels, createWeapp, fieldInput, props, tap, textOf, TILL_PAGE, typeInto, waitFor, type WeappHarness } from './harness'
+import { aTillCoupon } from '../ui/fixtures'
 
 const CODE = 'C12345678901234567890 1'.replace(' ', '')
-const coupon: ApiOutput<'staffPreviewCoupon'>['coupon'] = {
-  id: '501',
-  name: '满200减30',
-  kind: 'amount_off',
-  thresholdFen: 20000,
-  amountOffFen: 3000,
-  discountPct: null,
-  maxDiscountFen: null,
-  giftName: null,
-  minTier: null,
-  validFrom: '2026-11-01T00:00:00.000Z',
-  validTo: '2026-12-31T15:59:59.999Z',
-  state: 'usable',
-  reason: null,
-  birthday: false,
-}
+const coupon = aTillCoupon()
 
 let weapp: WeappHarness
 

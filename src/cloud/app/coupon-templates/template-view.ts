@@ -1,6 +1,7 @@
-import type { CouponChannel, CouponKind, CouponTemplateStatus, CouponTemplateView, TierCode } from '../../../contract'
+import type { CouponChannel, CouponTemplateStatus, CouponTemplateView, TierCode } from '../../../contract'
 import { formatLocalDate, localDateOf } from '../../../domain/local-time'
 import type { CouponTemplateRow } from '../../db/repositories/coupon-templates'
+import { termsOf } from '../coupons/coupon-terms'
 
 /** A template as the console edits it: instants back to the store-zone dates the manager entered. */
 export function toTemplateView(t: CouponTemplateRow, zone: string): CouponTemplateView {
@@ -8,12 +9,7 @@ export function toTemplateView(t: CouponTemplateRow, zone: string): CouponTempla
   return {
     id: String(t.id),
     name: t.name,
-    kind: t.kind as CouponKind,
-    thresholdFen: t.thresholdFen,
-    amountOffFen: t.amountOffFen,
-    discountPct: t.discountPct,
-    maxDiscountFen: t.maxDiscountFen,
-    giftName: t.giftName,
+    ...termsOf(t),
     description: t.description,
     validity: { kind: t.validityKind as 'fixed' | 'days', from: date(t.validFrom), to: date(t.validTo), days: t.validDays },
     claimFrom: date(t.claimStartsAt),

@@ -1,18 +1,13 @@
-import type { CouponChannel, CouponKind, CouponTermsView, MemberCouponView, TierView, TillCouponView } from '../../../contract'
+import type { CouponChannel, CouponTermsView, MemberCouponView, TierView, TillCouponView } from '../../../contract'
 import { couponState } from '../../../domain/coupons/state'
 import type { MemberCouponRow } from '../../db/repositories/member-coupons'
 import type { UseCaseContext } from '../store-context'
+import { termsOf, type TermsColumns } from './coupon-terms'
 import { toTierView } from '../tier-view'
 
 /** The terms a coupon or a template carries, as the contract shows them. */
-export interface TermsRow {
+export interface TermsRow extends TermsColumns {
   name: string
-  kind: string
-  thresholdFen: number
-  amountOffFen: number | null
-  discountPct: number | null
-  maxDiscountFen: number | null
-  giftName: string | null
   description: string | null
   minTierCode: string | null
 }
@@ -27,12 +22,7 @@ export function minTierView(ctx: UseCaseContext, code: string | null): TierView 
 export function toTermsView(ctx: UseCaseContext, t: TermsRow): CouponTermsView {
   return {
     name: t.name,
-    kind: t.kind as CouponKind,
-    thresholdFen: t.thresholdFen,
-    amountOffFen: t.amountOffFen,
-    discountPct: t.discountPct,
-    maxDiscountFen: t.maxDiscountFen,
-    giftName: t.giftName,
+    ...termsOf(t),
     description: t.description,
     minTier: minTierView(ctx, t.minTierCode),
   }
@@ -63,12 +53,7 @@ export function toTillCouponView(ctx: UseCaseContext, c: MemberCouponRow, member
   return {
     id: String(c.id),
     name: c.name,
-    kind: c.kind as CouponKind,
-    thresholdFen: c.thresholdFen,
-    amountOffFen: c.amountOffFen,
-    discountPct: c.discountPct,
-    maxDiscountFen: c.maxDiscountFen,
-    giftName: c.giftName,
+    ...termsOf(c),
     minTier: minTierView(ctx, c.minTierCode),
     validFrom: c.validFrom.toISOString(),
     validTo: c.validTo.toISOString(),

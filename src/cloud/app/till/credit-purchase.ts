@@ -8,6 +8,7 @@ import { writeAudit } from '../../db/repositories/audit-log'
 import { findTillCouponById, linkVerificationToPurchase, verifyCouponForPurchase, type TillCouponRow } from '../../db/repositories/coupon-verifications'
 import { addGrowth, setMemberTier, type MemberRow, type MemberTotals } from '../../db/repositories/members'
 import type { NewNotification } from '../../db/repositories/notifications'
+import { termsOf } from '../coupons/coupon-terms'
 import { noteQueued } from '../notifications/enqueue'
 import { recordPurchaseWithPoints } from '../../db/repositories/points-ledger'
 import { insertPurchaseIfNew, recordRepeatedReceipt } from '../../db/repositories/purchases'
@@ -15,7 +16,7 @@ import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'
 import { checkCouponAtTill } from './coupon-at-till'
 import { toStaffMemberView } from './staff-member-view'
-import { stateOf, termsOf, toTillCouponView } from './till-coupon-view'
+import { stateOf, toTillCouponView } from './till-coupon-view'
 
 export interface PurchaseToCredit {
   /** Locked by the caller in this transaction (staffRecordPurchase), or current (the seed): the totals build on it. */

@@ -1,7 +1,7 @@
 import type { TillCouponView, VerificationView } from '../../../contract'
-import type { CouponTerms } from '../../../domain/coupons/pricing'
 import { couponState, monthDayTime } from '../../../domain/coupons/state'
 import type { LiveVerification, TillCouponRow } from '../../db/repositories/coupon-verifications'
+import { termsOf } from '../coupons/coupon-terms'
 import type { UseCaseContext } from '../store-context'
 import { toTierView } from '../tier-view'
 
@@ -24,12 +24,7 @@ export function toTillCouponView(ctx: UseCaseContext, coupon: TillCouponRow, mem
   return {
     id: String(coupon.id),
     name: coupon.name,
-    kind: coupon.kind,
-    thresholdFen: coupon.thresholdFen,
-    amountOffFen: coupon.amountOffFen,
-    discountPct: coupon.discountPct,
-    maxDiscountFen: coupon.maxDiscountFen,
-    giftName: coupon.giftName,
+    ...termsOf(coupon),
     minTier: minTier ? toTierView(minTier) : null,
     validFrom: coupon.validFrom.toISOString(),
     validTo: coupon.validTo.toISOString(),
@@ -41,17 +36,6 @@ export function toTillCouponView(ctx: UseCaseContext, coupon: TillCouponRow, mem
 
 export function toVerificationView(v: LiveVerification): VerificationView {
   return { at: v.at.toISOString(), staffName: v.staffName, receiptNo: v.receiptNo, discountFen: v.discountFen }
-}
-
-export function termsOf(coupon: TillCouponRow): CouponTerms {
-  return {
-    kind: coupon.kind,
-    thresholdFen: coupon.thresholdFen,
-    amountOffFen: coupon.amountOffFen,
-    discountPct: coupon.discountPct,
-    maxDiscountFen: coupon.maxDiscountFen,
-    giftName: coupon.giftName,
-  }
 }
 
 /** The lookup's list: usable now first (soonest to expire first within each group), then the others with why. */

@@ -5,7 +5,7 @@ import { useSessionStore } from '../../../../features/session/store'
 import { routeCheckedApi } from '../../../../../tests/ui/api-mock'
 import { typeInto } from '../../../../../tests/ui/input'
 import { __taro } from '../../../../../tests/ui/taro-mock'
-import type { CouponTemplateView } from '../../../../contract'
+import { aCouponTemplate } from '../../../../../tests/ui/coupon-fixtures'
 import CouponTemplatePage from './index'
 
 jest.mock('../../../../services/api', () => require('../../../../../tests/ui/api-mock').apiModuleMock())
@@ -16,31 +16,6 @@ const manager = { role: 'manager', hasCard: false, nickname: null, staffName: '�
 beforeEach(() => useSessionStore.setState({ status: 'idle', me: null, error: null }))
 
 const calls = (name: string) => callApiMock.mock.calls.filter(([n]) => n === name).map(([, input]) => input)
-
-const view = (over: Partial<CouponTemplateView> = {}): CouponTemplateView => ({
-  id: '7',
-  name: '满200减30',
-  kind: 'amount_off',
-  thresholdFen: 20000,
-  amountOffFen: 3000,
-  discountPct: null,
-  maxDiscountFen: null,
-  giftName: null,
-  description: null,
-  validity: { kind: 'days', from: null, to: null, days: 30 },
-  claimFrom: null,
-  claimTo: null,
-  totalQuantity: null,
-  claimedCount: 0,
-  usedCount: 0,
-  perMemberLimit: 1,
-  minTierCode: null,
-  channel: 'claim',
-  birthdayTierCode: null,
-  status: 'active',
-  updatedAt: '2026-11-20T06:03:00.000Z',
-  ...over,
-})
 
 async function open() {
   render(<CouponTemplatePage />)
@@ -93,7 +68,7 @@ describe('coupon template editor', () => {
       whoAmI: () => manager,
       createCouponTemplate: () => {
         if (attempt++ === 0) throw new ApiError('NETWORK_ERROR', '网络连接失败，请检查网络后重试')
-        return { template: view({ kind: 'percent_off', name: '会员8.8折', thresholdFen: 5000, amountOffFen: null, discountPct: 88, maxDiscountFen: 2000 }), repeated: true }
+        return { template: aCouponTemplate({ kind: 'percent_off', name: '会员8.8折', thresholdFen: 5000, amountOffFen: null, discountPct: 88, maxDiscountFen: 2000 }), repeated: true }
       },
     })
     await open()
@@ -135,14 +110,14 @@ describe('coupon template editor', () => {
     let refuse = true
     routeCheckedApi(callApiMock, {
       whoAmI: () => manager,
-      listCouponTemplates: () => ({ templates: [view({ id: '6', name: '别的券' }), view({ totalQuantity: 100, claimedCount: 40, usedCount: 9 })] }),
+      listCouponTemplates: () => ({ templates: [aCouponTemplate({ id: '6', name: '别的券' }), aCouponTemplate({ totalQuantity: 100, claimedCount: 40, usedCount: 9 })] }),
       updateCouponTemplate: (input) => {
         if (refuse) {
           refuse = false
           // As the server sends it: the refused field named by its input path.
           throw new ApiError('COUPON_TOTAL_BELOW_CLAIMED', '优惠券设置有误', { 'template.totalQuantity': '发放总量不能少于已领取数量' })
         }
-        return { template: view({ totalQuantity: (input as { template: { totalQuantity: number } }).template.totalQuantity, claimedCount: 40, usedCount: 9 }) }
+        return { template: aCouponTemplate({ totalQuantity: (input as { template: { totalQuantity: number } }).template.totalQuantity, claimedCount: 40, usedCount: 9 }) }
       },
     })
     await open()

@@ -4,6 +4,7 @@ import { ApiError, callApi } from '../../../../services/api'
 import { useSessionStore } from '../../../../features/session/store'
 import { routeCheckedApi } from '../../../../../tests/ui/api-mock'
 import type { CouponTemplateView } from '../../../../contract'
+import { aCouponTemplate } from '../../../../../tests/ui/coupon-fixtures'
 import CouponTemplatesPage from './index'
 
 jest.mock('../../../../services/api', () => require('../../../../../tests/ui/api-mock').apiModuleMock())
@@ -13,30 +14,8 @@ const manager = { role: 'manager', hasCard: false, nickname: null, staffName: '�
 
 beforeEach(() => useSessionStore.setState({ status: 'idle', me: null, error: null }))
 
-const template = (over: Partial<CouponTemplateView> = {}): CouponTemplateView => ({
-  id: '7',
-  name: '满200减30',
-  kind: 'amount_off',
-  thresholdFen: 20000,
-  amountOffFen: 3000,
-  discountPct: null,
-  maxDiscountFen: null,
-  giftName: null,
-  description: null,
-  validity: { kind: 'days', from: null, to: null, days: 30 },
-  claimFrom: null,
-  claimTo: null,
-  totalQuantity: 100,
-  claimedCount: 12,
-  usedCount: 3,
-  perMemberLimit: 1,
-  minTierCode: null,
-  channel: 'claim',
-  birthdayTierCode: null,
-  status: 'active',
-  updatedAt: '2026-11-20T06:03:00.000Z',
-  ...over,
-})
+/** The list's 满200减30: 12 of 100 claimed, 3 used. */
+const template = (over: Partial<CouponTemplateView> = {}) => aCouponTemplate({ totalQuantity: 100, claimedCount: 12, usedCount: 3, ...over })
 
 describe('coupon template list', () => {
   it('lists status, counts and channel; 停止发放 stops a template and keeps its counts; 编辑 opens the editor', async () => {
