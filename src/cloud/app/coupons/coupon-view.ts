@@ -1,4 +1,4 @@
-import type { CouponChannel, CouponTermsView, MemberCouponView, TierView, TillCouponView } from '../../../contract'
+import type { CouponChannel, CouponTermsView, MemberCouponView, TierView } from '../../../contract'
 import { couponState } from '../../../domain/coupons/state'
 import type { MemberCouponRow } from '../../db/repositories/member-coupons'
 import type { UseCaseContext } from '../store-context'
@@ -47,18 +47,3 @@ export function toMemberCouponView(ctx: UseCaseContext, c: MemberCouponRow, memb
   }
 }
 
-/** A coupon as the till shows it (a staff grant's answer). */
-export function toTillCouponView(ctx: UseCaseContext, c: MemberCouponRow, memberTierCode: string): TillCouponView {
-  const { state, reason } = couponState(c, { now: ctx.now, zone: ctx.store.timezone, tiers: ctx.tiers, memberTierCode })
-  return {
-    id: String(c.id),
-    name: c.name,
-    ...termsOf(c),
-    minTier: minTierView(ctx, c.minTierCode),
-    validFrom: c.validFrom.toISOString(),
-    validTo: c.validTo.toISOString(),
-    state,
-    reason,
-    birthday: c.channel === 'birthday',
-  }
-}

@@ -1,8 +1,9 @@
 import { AppError } from '../../../contract'
 import { writeAudit } from '../../db/repositories/audit-log'
+import type { TillCouponRow } from '../../db/repositories/coupon-verifications'
 import { defineOperation } from '../operation'
 import { memberByTicket } from '../till/member-by-code'
-import { toTillCouponView } from './coupon-view'
+import { toTillCouponView } from '../till/till-coupon-view'
 import { rowId } from './ids'
 import { issueCoupon } from './issue-coupon'
 
@@ -28,6 +29,8 @@ export const staffGrantCoupon = defineOperation({
         createdAt: ctx.now,
       })
     }
-    return { coupon: toTillCouponView(ctx, coupon, member.tierCode), repeated }
+    // Just issued (or re-answered): no verification to show, the till's one view of a coupon.
+    const row = { ...coupon, kind: coupon.kind as TillCouponRow['kind'], verification: null }
+    return { coupon: toTillCouponView(ctx, row, member.tierCode), repeated }
   },
 })
