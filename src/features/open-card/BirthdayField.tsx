@@ -17,12 +17,15 @@ export function BirthdayField({
   onChange,
   error,
   placeholder = '选填，生日月可领生日礼',
+  note = '生日设置后不可自行修改',
 }: {
   value: Birthday
   onChange: (b: Birthday) => void
   error?: string
   /** What the empty row says (optional at 开卡; the 生日礼 page asks for it). */
   placeholder?: string
+  /** The line under the row (a member is told the birthday is set once; staff correcting it need no such line). */
+  note?: string | null
 }) {
   const [open, setOpen] = useState(false)
   const nowMs = useMemo(() => Date.now(), [open])
@@ -58,7 +61,7 @@ export function BirthdayField({
           {error}
         </Text>
       )}
-      <Text className="open-card__note">生日设置后不可自行修改</Text>
+      {note && <Text className="open-card__note">{note}</Text>}
       <Picker
         visible={open}
         title="选择生日"

@@ -7,6 +7,8 @@ import { SubPageNav } from '../../../../components/sub-page-nav'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { isManager, isStaff } from '../../../../features/session/store'
 import { useSession } from '../../../../features/session/use-session'
+import { birthdayText } from '../../../../features/open-card/form'
+import { BirthdaySheet } from '../../../../features/till/BirthdaySheet'
 import { CouponStep } from '../../../../features/till/CouponStep'
 import { GrantSheet } from '../../../../features/till/GrantSheet'
 import { usableCount } from '../../../../features/till/coupon-view'
@@ -14,6 +16,7 @@ import { MemberSummary } from '../../../../features/till/MemberSummary'
 import { PurchaseForm } from '../../../../features/till/PurchaseForm'
 import { ScanStep } from '../../../../features/till/ScanStep'
 import { TillResult } from '../../../../features/till/TillResult'
+import { useBirthdayCorrection } from '../../../../features/till/use-birthday-correction'
 import { useGrant } from '../../../../features/till/use-grant'
 import { useTill } from '../../../../features/till/use-till'
 import { VerifiedResult } from '../../../../features/till/VerifiedResult'
@@ -71,6 +74,7 @@ function TillGate() {
 function Till({ staffName, manager }: { staffName: string | null; manager: boolean }) {
   const t = useTill()
   const g = useGrant(t.ticket, t.addCoupon)
+  const b = useBirthdayCorrection(manager ? t.ticket : null)
 
   return (
     <View className="till">
@@ -96,10 +100,19 @@ function Till({ staffName, manager }: { staffName: string | null; manager: boole
               <Text className="till__link" onClick={() => void g.openGrant()} data-testid="till-grant-open">
                 发券 ›
               </Text>
+              <Text className="till__link" onClick={b.openCorrection} data-testid="till-birthday-fix-open">
+                修改生日 ›
+              </Text>
             </View>
+          )}
+          {b.saved && (
+            <Text className="till__notice" data-testid="till-birthday-fix-done">
+              生日已更新：{birthdayText(b.saved)}
+            </Text>
           )}
           <PurchaseForm t={t} coupon={t.coupons.find((c) => c.id === t.selectedCouponId) ?? null} />
           <GrantSheet g={g} />
+          <BirthdaySheet b={b} />
         </>
       )}
 
