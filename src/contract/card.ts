@@ -36,7 +36,21 @@ export const cardView = z.object({
   growthToNext: z.number().int().nullable(),
   /** What that growth costs at the till, by the store's growth-per-yuan setting ("再消费 ¥X 升级"). */
   spendToNextFen: z.number().int().nullable(),
+  /** Usable now: points past their expiry are not counted, even before the year-end job has run. */
   pointsBalance: z.number().int(),
+  /**
+   * The points expiring soonest ("860 分将于 2026-12-31 过期"), or null when none expire. In November and December
+   * (`countdown`) the card shows the countdown with up to three mall items those points can buy now.
+   */
+  pointsExpiry: z
+    .object({
+      points: z.number().int(),
+      lastDay: z.string(),
+      daysLeft: z.number().int(),
+      countdown: z.boolean(),
+      items: z.array(z.object({ id: z.string(), name: z.string(), pointsPrice: z.number().int(), imageUrl: z.string().nullable() })),
+    })
+    .nullable(),
   growth: z.number().int(),
   openedAt: z.string(),
   storeName: z.string(),

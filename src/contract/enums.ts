@@ -22,7 +22,7 @@ export const MEMBER_STATUSES = ['active', 'closed'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
 /** What a notification is about: each kind has its in-app text and, per store, an optional WeChat template. */
-export const NOTIFICATION_KINDS = ['points_credited', 'birthday_gift', 'coupon_expiring'] as const
+export const NOTIFICATION_KINDS = ['points_credited', 'birthday_gift', 'coupon_expiring', 'points_expiring', 'mall_redemption_expired'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /**
@@ -75,3 +75,40 @@ export type CouponState = (typeof COUPON_STATES)[number]
 /** A template's state in the 领券中心 for one member: 可领 / 已领 / 已抢光 / 未开始 / 仅限金卡 / 已结束. */
 export const CLAIM_STATES = ['claimable', 'claimed', 'sold_out', 'not_started', 'tier_locked', 'ended'] as const
 export type ClaimState = (typeof CLAIM_STATES)[number]
+
+/**
+ * When earned points expire (a store setting): 'year_end_next' — points earned in calendar year Y (store time)
+ * expire at the end of Y+1; 'never'. Each lot keeps the expiry it was earned with: a rule change never re-dates
+ * a lot, except that switching expiry on gives never-expiring lots one full period from the switch.
+ */
+export const POINTS_EXPIRY_RULES = ['year_end_next', 'never'] as const
+export type PointsExpiryRule = (typeof POINTS_EXPIRY_RULES)[number]
+
+/** A points-mall item: a gift picked up in store, or a coupon (a 'mall' template) delivered to the wallet at once. */
+export const MALL_ITEM_KINDS = ['gift', 'coupon'] as const
+export type MallItemKind = (typeof MALL_ITEM_KINDS)[number]
+
+/** A stopped item is no longer redeemable (and hidden from members); redemptions already made are untouched. */
+export const MALL_ITEM_STATUSES = ['on_sale', 'stopped'] as const
+export type MallItemStatus = (typeof MALL_ITEM_STATUSES)[number]
+
+/** The per-member limit counts redemptions in total, or per calendar month (store time). */
+export const MALL_LIMIT_PERIODS = ['total', 'month'] as const
+export type MallLimitPeriod = (typeof MALL_LIMIT_PERIODS)[number]
+
+/**
+ * A redemption, two-phase for gifts (points held at redemption by the 'redeem' debit):
+ *   held (待领取) → picked_up (已领取: the hold is final) → returned (a manager took it back: points refunded);
+ *   held → cancelled (the member cancelled) or expired (not picked up in time): points refunded, stock back.
+ * A coupon item is 'delivered' at once (the coupon is in the wallet).
+ */
+export const REDEMPTION_STATUSES = ['held', 'picked_up', 'cancelled', 'expired', 'returned', 'delivered'] as const
+export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number]
+
+/** What a mall item looks like to one member now (computed from its stored rules, the stock and the member). */
+export const MALL_ITEM_STATES = ['redeemable', 'insufficient', 'sold_out', 'not_started', 'ended', 'tier_locked', 'limit_reached'] as const
+export type MallItemState = (typeof MALL_ITEM_STATES)[number]
+
+/** Notices for the store's managers (in the console), queued in the same transaction as their cause. */
+export const STAFF_NOTICE_KINDS = ['mall_low_stock'] as const
+export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number]

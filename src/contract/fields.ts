@@ -131,3 +131,12 @@ export const purchaseAmountFen = z
   .int({ message: '金额应精确到分' })
   .positive({ message: '金额必须大于 0' })
   .max(MAX_PURCHASE_FEN, { message: '金额超出单笔上限 ¥100000' })
+
+/**
+ * A gift redemption's pick-up code: P1 (kind P = pick-up, version 1) and 20 random digits (≥ 64 bits from
+ * crypto), normalised like a coupon code.
+ */
+export const pickupCode = z
+  .string()
+  .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^P1\d{20}$/, { message: '无法识别的领取码' }))

@@ -1,5 +1,8 @@
 import type { z } from 'zod'
 import { birthdayApi } from './birthday'
+import { mallApi } from './mall'
+import { mallItemsApi } from './mall-items'
+import { tillPickupsApi } from './till-pickups'
 import { cardApi } from './card'
 import { couponTemplatesApi } from './coupon-templates'
 import { couponsApi } from './coupons'
@@ -26,6 +29,9 @@ export const api = {
   ...tillCouponsApi,
   ...tillRefundsApi,
   ...birthdayApi,
+  ...mallApi,
+  ...tillPickupsApi,
+  ...mallItemsApi,
 } as const
 
 export type ApiName = keyof typeof api
@@ -50,4 +56,7 @@ export * from './coupon-templates'
 export * from './till-coupons'
 export * from './till-refunds'
 export * from './birthday'
+export * from './mall'
+export * from './till-pickups'
+export * from './mall-items'
 export { zodIssuesToFields } from './zod-fields'

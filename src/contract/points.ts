@@ -29,6 +29,8 @@ export const pointsApi = {
       nextCursor: z.string().nullable(),
       /** The balance now, read in the same transaction as the entries (the header of 积分明细). */
       pointsBalance: z.number().int().optional(),
+      /** With the balance: the points expiring soonest ("X 分将于 2026-12-31 过期"), or null. */
+      expiring: z.object({ points: z.number().int(), lastDay: z.string() }).nullable().optional(),
     }),
   },
 } as const

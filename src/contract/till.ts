@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { tillPickupView } from './till-pickups'
 import { couponCode, idString, MAX_PURCHASE_FEN, purchaseAmountFen, text, tierView } from './fields'
 
 export { MAX_PURCHASE_FEN, purchaseAmountFen }
@@ -52,6 +53,8 @@ export const tillApi = {
       birthdayCoupon: z.boolean(),
       /** The member's tier discount the till takes off first (90 = 9折), or null when the store's POS already did. */
       tierDiscountPct: z.number().int().nullable(),
+      /** Points-mall gifts waiting for pick-up, so the clerk can hand them over from here (待领取 N 件). */
+      pickups: z.array(tillPickupView),
       /**
        * Records purchases for this member by this clerk for a while (ticketExpiresAt) after the scan, so ringing
        * up a long order, or retrying after a timeout, does not fail on a member code that has since rotated.

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs'
+import type { PointsExpiryRule } from '../contract/enums'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
 
@@ -13,6 +14,11 @@ dayjs.extend(timezone)
  */
 export function pointsExpireAt(earnedAt: Date, timeZone: string): Date {
   return new Date(startOfYear(yearIn(earnedAt, timeZone) + 2, timeZone))
+}
+
+/** The expiry of a lot earned at `earnedAt` under the store's rule: null when points never expire. */
+export function lotExpiry(rule: PointsExpiryRule, earnedAt: Date, timeZone: string): Date | null {
+  return rule === 'never' ? null : pointsExpireAt(earnedAt, timeZone)
 }
 
 /**

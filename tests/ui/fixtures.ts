@@ -18,6 +18,7 @@ export function aCard(over: Partial<CardView> = {}): CardView {
     growthToNext: 3200,
     spendToNextFen: 320000,
     pointsBalance: 1280,
+    pointsExpiry: null,
     growth: 1800,
     openedAt: '2026-01-02T03:04:05.000Z',
     storeName: '晨光咖啡',
@@ -49,6 +50,7 @@ export function aLookup(over: Partial<ApiOutput<'staffLookupMember'>> = {}): Api
     coupons: [],
     birthdayCoupon: false,
     tierDiscountPct: null,
+    pickups: [],
     ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
     ...over,
   }

@@ -3,6 +3,9 @@ import { z } from 'zod'
 import type { Db } from '../db'
 import { stores } from '../db/schema'
 import { STORE_CODE } from './store-context'
+import { POINTS_EXPIRY_RULES, type PointsExpiryRule } from '../../contract/enums'
+import { lotExpiry } from '../../domain/points-expiry'
+import { dateNeverExpiringLots } from '../db/repositories/points-ledger'
 
 /**
  * The store's coupon, refund and birthday rules (every number is configuration, not code), as
@@ -20,6 +23,11 @@ export const storeRules = z
     notifyFromHour: z.number().int().min(0).max(23),
     notifyToHour: z.number().int().min(1).max(24),
     couponExpiryReminderDays: z.number().int().min(0).max(60),
+    pointsExpiryRule: z.enum(POINTS_EXPIRY_RULES),
+    pointsExpiryWarnDays: z.number().int().min(0).max(180),
+    pointsExpiryLastCallDays: z.number().int().min(0).max(180),
+    mallPickupDays: z.number().int().min(1).max(365),
+    mallLowStockAt: z.number().int().min(0).max(100_000),
   })
   .strict()
   .refine((r) => r.notifyFromHour < r.notifyToHour, { message: 'notifyFromHour must be before notifyToHour', path: ['notifyToHour'] })
@@ -35,20 +43,36 @@ const columns = {
   notifyFromHour: stores.notifyFromHour,
   notifyToHour: stores.notifyToHour,
   couponExpiryReminderDays: stores.couponExpiryReminderDays,
+  pointsExpiryRule: stores.pointsExpiryRule,
+  pointsExpiryWarnDays: stores.pointsExpiryWarnDays,
+  pointsExpiryLastCallDays: stores.pointsExpiryLastCallDays,
+  mallPickupDays: stores.mallPickupDays,
+  mallLowStockAt: stores.mallLowStockAt,
 }
 
 export async function readStoreRules(db: Db): Promise<StoreRules | null> {
   const [row] = await db.select(columns).from(stores).where(eq(stores.code, STORE_CODE)).limit(1)
-  return row ?? null
+  return row ? { ...row, pointsExpiryRule: row.pointsExpiryRule as PointsExpiryRule } : null
 }
 
-/** Applies a partial change after checking the whole result; returns the rules as stored. */
-export async function changeStoreRules(db: Db, change: Partial<StoreRules>): Promise<StoreRules> {
+/**
+ * Applies a partial change after checking the whole result; returns the rules as stored. A change of the points
+ * expiry rule never re-dates a lot already earned, with one exception that protects members: switching expiry
+ * on gives the lots that were earned to never expire one full period from the switch (as if earned now), never
+ * less. Switching it off leaves dated lots as they are (expired points are not given back).
+ */
+export async function changeStoreRules(db: Db, change: Partial<StoreRules>, now = new Date()): Promise<StoreRules> {
   const current = await readStoreRules(db)
   if (!current) throw new Error(`store '${STORE_CODE}' is not set up (npm run store -- init)`)
   const parsed = storeRules.safeParse({ ...current, ...change })
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.') || 'rules'}: ${i.message}`).join('; '))
   const next = parsed.data
-  await db.update(stores).set(next).where(eq(stores.code, STORE_CODE))
+  await db.transaction(async (tx) => {
+    const [store] = await tx.update(stores).set(next).where(eq(stores.code, STORE_CODE)).returning({ id: stores.id, timezone: stores.timezone })
+    if (current.pointsExpiryRule === 'never' && next.pointsExpiryRule !== 'never') {
+      const expiresAt = lotExpiry(next.pointsExpiryRule, now, store.timezone)
+      if (expiresAt) await dateNeverExpiringLots(tx, store.id, expiresAt)
+    }
+  })
   return next
 }

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import { birthMonthEnd } from '../../../domain/birthday/birth-month'
 import { nextSendTime } from '../../../domain/birthday/send-window'
 import { localDateOf } from '../../../domain/local-time'
-import type { TierCode } from '../../../contract/enums'
+import type { PointsExpiryRule, TierCode } from '../../../contract/enums'
 import { newCouponCode } from '../../../domain/coupons/code'
 import { tierLock } from '../../../domain/coupons/state'
 import { birthdayGiftNotification } from '../../../domain/notifications/coupon-notifications'
-import { pointsExpireAt } from '../../../domain/points-expiry'
+import { lotExpiry } from '../../../domain/points-expiry'
 import {
   findBirthdayCandidates,
   insertBirthdayGifts,
@@ -98,7 +98,7 @@ export async function issueBirthdayGifts(ctx: UseCaseContext, scope: GiftScope):
       delta: points,
       entries: issued.map((g) => ({ memberId: g.memberId, requestId: `birthday:${g.memberId}:${today.year}` })),
       note: '生日礼',
-      expiresAt: pointsExpireAt(ctx.now, zone),
+      expiresAt: lotExpiry(ctx.store.pointsExpiryRule as PointsExpiryRule, ctx.now, zone),
       createdAt: ctx.now,
     })
   }

@@ -12,6 +12,9 @@ export interface CardExtras {
   /** countUsableNow, taken by getMyCard. */
   usableCouponCount?: number
   birthdayMonth?: CardView['birthdayMonth']
+  /** EXPIRY: the usable balance and the soonest expiry (readPointsOutlook), taken by getMyCard. */
+  pointsBalance?: number
+  pointsExpiry?: CardView['pointsExpiry']
 }
 
 export function toCardView(ctx: UseCaseContext, member: MemberRow, extras: CardExtras = {}): CardView {
@@ -26,7 +29,8 @@ export function toCardView(ctx: UseCaseContext, member: MemberRow, extras: CardE
     nextTier: next ? toTierView(next) : null,
     growthToNext: toNext,
     spendToNextFen: toNext === null ? null : spendForUnits(toNext, ctx.store.growthPerYuan),
-    pointsBalance: member.pointsBalance,
+    pointsBalance: extras.pointsBalance ?? member.pointsBalance,
+    pointsExpiry: extras.pointsExpiry ?? null,
     growth: member.growth,
     openedAt: member.openedAt.toISOString(),
     storeName: ctx.store.name,

@@ -5,4 +5,6 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   points_credited: '积分到账通知',
   birthday_gift: '生日礼到账通知',
   coupon_expiring: '优惠券到期提醒',
+  points_expiring: '积分过期提醒',
+  mall_redemption_expired: '兑换过期通知',
 }

@@ -1,6 +1,8 @@
 import type { NotificationKind } from '../../../contract/enums'
 import { pointsCreditedNotification, type NotificationDraft } from '../../../domain/notifications/points-credited'
 import { birthdayGiftNotification, couponExpiringNotification } from '../../../domain/notifications/coupon-notifications'
+import { pointsExpiringNotification } from '../../../domain/notifications/points-expiring'
+import { redemptionExpiredNotification } from '../../../domain/notifications/mall-notifications'
 import { formatTemplateData } from '../../../domain/notifications/template-data'
 import type { Db, Tx } from '../../db'
 import { upsertNotificationTemplate } from '../../db/repositories/notification-templates'
@@ -12,6 +14,9 @@ const SAMPLES: Record<NotificationKind, () => NotificationDraft> = {
   points_credited: () => pointsCreditedNotification({ receiptNo: 'A1', points: 88, balance: 1288, amountFen: 8_800, at: new Date(0) }),
   birthday_gift: () => birthdayGiftNotification({ memberId: 1, year: 2026, couponName: '生日 50 元券', points: 200, validTo: new Date(0) }),
   coupon_expiring: () => couponExpiringNotification({ couponId: 1, couponName: '满 200 减 30', validTo: new Date(0), daysLeft: 3 }),
+  points_expiring: () =>
+    pointsExpiringNotification({ memberId: 1, points: 860, expiresAt: new Date(0), lastDay: '2026-12-31', threshold: 30, daysLeft: 30 }),
+  mall_redemption_expired: () => redemptionExpiredNotification({ redemptionId: 1, itemName: '定制帆布袋', pointsReturned: 500 }),
 }
 
 export interface TemplateConfig {

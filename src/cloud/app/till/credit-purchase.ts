@@ -1,8 +1,8 @@
-import { AppError, type ApiOutput, type TierCode } from '../../../contract'
+import { AppError, type ApiOutput, type PointsExpiryRule, type TierCode } from '../../../contract'
 import { priceAtTill, shortText, type TillPrice } from '../../../domain/coupons/pricing'
 import { tierLock } from '../../../domain/coupons/state'
 import { earningsForPurchase } from '../../../domain/points'
-import { pointsExpireAt } from '../../../domain/points-expiry'
+import { lotExpiry } from '../../../domain/points-expiry'
 import { promotionFor } from '../../../domain/tiers'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { findTillCouponById, linkVerificationToPurchase, verifyCouponForPurchase, type TillCouponRow } from '../../db/repositories/coupon-verifications'
@@ -138,7 +138,7 @@ export async function creditPurchase(ctx: UseCaseContext, purchase: PurchaseToCr
       couponTemplateId: coupon?.templateId ?? null,
       requestId,
       note: `消费 小票 ${receiptNo}`,
-      expiresAt: pointsExpireAt(now, store.timezone),
+      expiresAt: lotExpiry(store.pointsExpiryRule as PointsExpiryRule, now, store.timezone),
       audit: { action: 'purchase.record', detail: auditDetail },
       notification,
     })

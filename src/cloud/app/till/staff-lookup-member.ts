@@ -29,6 +29,7 @@ export const staffLookupMember = defineOperation({
       coupons,
       birthdayCoupon: coupons.some((c) => c.birthday && c.state === 'usable'),
       tierDiscountPct: tillTierDiscountPct(ctx, member.tierCode),
+      pickups: [], // MALL-SERVER: the member's held gifts (listHeldPickups)
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

@@ -2,7 +2,7 @@ import { AppError, type TierCode } from '../../../contract'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { findMemberById, reverseVerification } from '../../db/repositories/coupon-verifications'
 import { addGrowth, setMemberTier } from '../../db/repositories/members'
-import { postPoints } from '../../db/repositories/points-ledger'
+import { expireDuePoints, findEntryIdByRequest, postPoints } from '../../db/repositories/points-ledger'
 import { insertRefundIfNew } from '../../db/repositories/purchase-refunds'
 import { defineOperation } from '../operation'
 import { planRefund, purchaseOrThrow, toRefundView } from './refund-plan'
@@ -20,6 +20,9 @@ export const staffRefundPurchase = defineOperation({
   run: async (ctx, staff, input) => {
     const { tx, store, now } = ctx
     let purchase = await purchaseOrThrow(ctx, input.receiptNo)
+    // Points due to expire are expired first (this also locks the member), so the clawback is planned on the
+    // points the member can still use.
+    if (!purchase.refund) await expireDuePoints(tx, store.id, purchase.memberId, now)
     const member = await findMemberById(tx, store.id, purchase.memberId, { lock: !purchase.refund })
     if (!member) throw new Error('staffRefundPurchase: the purchase\'s member vanished')
     const repeat = async () => {
@@ -64,6 +67,8 @@ export const staffRefundPurchase = defineOperation({
         note: `退款 小票 ${purchase.receiptNo}`,
         expiresAt: null,
         createdAt: now,
+        // Taken first from the lot this purchase earned, then oldest first.
+        reversesEntryId: await findEntryIdByRequest(tx, store.id, `purchase:${purchase.receiptNo}`),
       })
     } else if (plan.growthToReverse > 0) {
       await addGrowth(tx, member.id, -plan.growthToReverse)

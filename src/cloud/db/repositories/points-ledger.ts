@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import { AppError } from '../../../contract/errors'
 import type { LedgerReason, TierCode } from '../../../contract/enums'
 import { executeRows, preparedStatement, type Tx } from '../db'
-import { auditLog, couponTemplates, couponVerifications, members, notifications, pointsLedger, purchases } from '../schema'
+import { auditLog, couponTemplates, couponVerifications, members, notifications, pointsLedger, pointsLots, purchases } from '../schema'
 import { notificationValues, type NewNotification, type NotificationValues } from './notifications'
 import type { NewPurchase } from './purchases'
 
@@ -20,11 +20,16 @@ export interface PointsMovement {
    */
   requestId: string
   note: string | null
-  /** When the credited points expire; null for debits. */
+  /** When the credited points expire (the lot's expiry, after createdAt; src/domain/points-expiry.ts); null: never. Ignored for debits. */
   expiresAt: Date | null
   createdAt: Date
   /** Growth to add in the same statement (a purchase earns both); default 0. */
   growthDelta?: number
+  /**
+   * The entry this one reverses: a 'refund' credit puts its points back into the lots that debit took them from
+   * (those still open); a 'clawback' debit takes from the lot that 'earn' made first.
+   */
+  reversesEntryId?: number | null
 }
 
 export interface PostedPoints {
@@ -38,15 +43,22 @@ export interface PostedPoints {
  * The one way points move. In ONE statement: the member's balance changes by `delta` only if the result stays
  * >= 0 and the card is active (the guard; it also locks the row for the rest of the transaction), and the ledger
  * entry is inserted from the updated row, so there can be no balance change without its entry or the reverse.
- * A debit larger than the balance is refused with POINTS_INSUFFICIENT and writes nothing, rather than tripping
- * the CHECK (points_balance >= 0) and surfacing as INTERNAL.
+ * The entry's lots follow in the same statement (the ledger's trigger, migration 0008): a credit is a new lot, a
+ * debit takes the oldest open lots first, a refund goes back into the lots its debit took from.
+ * A debit first locks the member and expires any of their lots that are due (expireDuePoints), so a spend at
+ * 00:00:00 on 1 January cannot use points that expired at that instant even if the year-end job has not run.
+ * A debit larger than the usable balance is refused with POINTS_INSUFFICIENT and writes nothing, rather than
+ * tripping the CHECK (points_balance >= 0) and surfacing as INTERNAL.
  * Nothing else writes points_ledger or members.points_balance (tests/integration/points-writers.test.ts checks).
- * Design note for expiry lots (points mall): lots will be consumed here, oldest first, behind this signature.
  */
 export async function postPoints(tx: Tx, movement: PointsMovement): Promise<PostedPoints> {
-  const { storeId, memberId, reason, delta, requestId, note, expiresAt, createdAt } = movement
+  const { storeId, memberId, reason, delta, requestId, note, createdAt } = movement
   const growthDelta = movement.growthDelta ?? 0
+  const reversesEntryId = movement.reversesEntryId ?? null
   if (!Number.isSafeInteger(delta) || delta === 0) throw new Error(`postPoints: delta must be a non-zero integer, got ${delta}`)
+  const expiresAt = delta > 0 ? movement.expiresAt : null
+  if (expiresAt && expiresAt.getTime() <= createdAt.getTime()) throw new Error('postPoints: a credit cannot expire before it is made')
+  if (delta < 0) await expireDuePoints(tx, storeId, memberId, createdAt)
   type Posted = { entry_id: number | string; points_balance: number; growth: number; tier_code: string }
   const [row] = await executeRows<Posted>(tx.execute(sql`
     with updated as (
@@ -55,9 +67,9 @@ export async function postPoints(tx: Tx, movement: PointsMovement): Promise<Post
       where id = ${memberId} and store_id = ${storeId} and status = 'active' and points_balance + ${delta} >= 0
       returning id, store_id, points_balance, growth, tier_code
     ), entry as (
-      insert into ${pointsLedger} (store_id, member_id, reason, delta, request_id, note, expires_at, created_at)
+      insert into ${pointsLedger} (store_id, member_id, reason, delta, request_id, note, expires_at, reverses_entry_id, created_at)
       select store_id, id, ${reason}, ${delta}, ${requestId}, ${note}, ${expiresAt?.toISOString() ?? null}::timestamptz,
-        ${createdAt.toISOString()}::timestamptz
+        ${reversesEntryId}::bigint, ${createdAt.toISOString()}::timestamptz
       from updated
       returning id
     )
@@ -67,6 +79,45 @@ export async function postPoints(tx: Tx, movement: PointsMovement): Promise<Post
     return { entryId: Number(row.entry_id), pointsBalance: Number(row.points_balance), growth: Number(row.growth), tierCode: row.tier_code as TierCode }
   }
   return explainNothingMoved(tx, memberId, storeId, delta)
+}
+
+/**
+ * Locks the member's row for the rest of the transaction and writes one 'expire' entry for their lots that
+ * are due at `now` (their lots follow by the trigger), so the balance afterwards holds only usable points.
+ * Returns the points expired (0 when none were due: nothing written). The key is `expire:<member>:<latest
+ * expiry>`: once those lots are expired nothing can refill them (a refund goes only into open lots), so the same
+ * key is never needed twice, and the year-end job's entry for the same lots is the same entry.
+ * The first statement both locks and looks: its look may be stale (it ran on the snapshot taken before the lock
+ * was granted), but lots only become due by time passing, so a stale "none due" is true; a stale "some due" is
+ * re-counted by the second statement, which runs after the lock.
+ */
+export async function expireDuePoints(tx: Tx, storeId: number, memberId: number, now: Date): Promise<number> {
+  const at = now.toISOString()
+  const [look] = await executeRows<{ due: boolean }>(tx.execute(sql`
+    select exists (
+      select 1 from ${pointsLots} l where l.member_id = m.id and l.remaining > 0 and l.expires_at <= ${at}::timestamptz
+    ) as due
+    from ${members} m where m.id = ${memberId} and m.store_id = ${storeId}
+    for update of m`))
+  if (!look?.due) return 0
+  const [row] = await executeRows<{ expired: number | string }>(tx.execute(sql`
+    with due as (
+      select sum(remaining)::int as points, max(expires_at) as last_expiry
+      from ${pointsLots} where member_id = ${memberId} and remaining > 0 and expires_at <= ${at}::timestamptz
+    ), updated as (
+      update ${members} m set points_balance = m.points_balance - due.points
+      from due
+      where m.id = ${memberId} and m.store_id = ${storeId} and due.points > 0
+      returning m.id, m.store_id, due.points, due.last_expiry
+    ), entry as (
+      insert into ${pointsLedger} (store_id, member_id, reason, delta, request_id, note, expires_at, created_at)
+      select store_id, id, 'expire', -points, 'expire:' || id || ':' || to_char(last_expiry at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        null, null, ${at}::timestamptz
+      from updated
+      returning delta
+    )
+    select coalesce((select -delta from entry), 0) as expired`))
+  return Number(row?.expired ?? 0)
 }
 
 /** Nothing moved: say why (read only on this rare path). */
@@ -228,6 +279,28 @@ export async function recordPurchaseWithPoints(tx: Tx, credit: PurchaseCredit): 
     posted: { entryId: Number(row.entry_id), pointsBalance: Number(row.points_balance), growth: Number(row.growth), tierCode: row.tier_code as TierCode },
     notificationId: row.notification_id === null ? null : Number(row.notification_id),
   }
+}
+
+/**
+ * Switching expiry on (store-rules.ts): the open lots earned under 'never' get one full period from the switch.
+ * The only change to a lot outside the ledger's trigger; it moves no points, so the balances and the ledger are
+ * untouched.
+ */
+export async function dateNeverExpiringLots(tx: Tx, storeId: number, expiresAt: Date): Promise<number> {
+  const rows = await executeRows<{ id: number }>(tx.execute(sql`
+    update ${pointsLots} set expires_at = ${expiresAt.toISOString()}::timestamptz
+    where store_id = ${storeId} and expires_at is null and remaining > 0
+    returning id`))
+  return rows.length
+}
+
+/** The entry an idempotency key wrote (a purchase's `purchase:<receipt>`), or null. */
+export async function findEntryIdByRequest(tx: Tx, storeId: number, requestId: string): Promise<number | null> {
+  const [row] = await tx
+    .select({ id: pointsLedger.id })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.storeId, storeId), eq(pointsLedger.requestId, requestId)))
+  return row?.id ?? null
 }
 
 /** One page of a member's entries, newest first; `beforeId` is the keyset cursor (the last id seen). */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -19,6 +20,7 @@ import {
   LEDGER_REASONS,
   MEMBER_STATUSES,
   NOTIFICATION_KINDS,
+  POINTS_EXPIRY_RULES,
   STAFF_ROLES,
   TIER_CODES,
 } from '../../../contract/enums'
@@ -68,8 +70,21 @@ export const stores = pgTable('stores', {
   notifyToHour: smallint('notify_to_hour').notNull().default(20),
   /** Remind a member this many days before a coupon of theirs expires; 0 for never. */
   couponExpiryReminderDays: integer('coupon_expiry_reminder_days').notNull().default(3),
+  /** When earned points expire (POINTS_EXPIRY_RULES); each lot keeps the expiry it was earned with. */
+  pointsExpiryRule: text('points_expiry_rule').notNull().default('year_end_next'),
+  /** 积分即将过期 reminders this many days before (warning, last call); 0 turns one off. */
+  pointsExpiryWarnDays: integer('points_expiry_warn_days').notNull().default(30),
+  pointsExpiryLastCallDays: integer('points_expiry_last_call_days').notNull().default(7),
+  /** A mall gift not picked up within this many days (to 23:59:59 store time) is released and its points return. */
+  mallPickupDays: integer('mall_pickup_days').notNull().default(14),
+  /** Managers are told when an item's stock left falls to this (once per restock); 0 for never. */
+  mallLowStockAt: integer('mall_low_stock_at').notNull().default(5),
   createdAt: createdAt(),
-})
+}, (t) => [
+  check('stores_points_expiry_rule_ck', sql`${t.pointsExpiryRule} in (${sqlList(POINTS_EXPIRY_RULES)})`),
+  check('stores_points_expiry_days_ck', sql`${t.pointsExpiryWarnDays} >= 0 and ${t.pointsExpiryLastCallDays} >= 0`),
+  check('stores_mall_pickup_days_ck', sql`${t.mallPickupDays} between 1 and 365`),
+])
 
 export const tiers = pgTable(
   'tiers',
@@ -157,12 +172,19 @@ export const pointsLedger = pgTable(
     /** The idempotency key: the same request can never move points twice. */
     requestId: text('request_id').notNull(),
     note: text('note'),
+    /** Credits: when the points expire (the lot's expiry; null never). Ignored for debits. */
     expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The entry this one reverses: a 'refund' puts points back into the lots that entry took them from; a
+     * 'clawback' takes from the lot that entry (an 'earn') made first. Null for everything else.
+     */
+    reversesEntryId: bigint('reverses_entry_id', { mode: 'number' }).references((): AnyPgColumn => pointsLedger.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('points_ledger_store_request_uq').on(t.storeId, t.requestId),
     index('points_ledger_member_id_ix').on(t.memberId, t.id),
+    index('points_ledger_reverses_ix').on(t.reversesEntryId).where(sql`${t.reversesEntryId} is not null`),
     check(
       'points_ledger_reason_ck',
       sql`${t.reason} in (${sqlList(LEDGER_REASONS)})`,

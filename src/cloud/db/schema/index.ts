@@ -4,3 +4,5 @@
  */
 export * from './core'
 export * from './coupons'
+export * from './points-lots'
+export * from './mall'
