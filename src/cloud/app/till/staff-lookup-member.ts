@@ -1,15 +1,17 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
 import { listAvailableCouponsAudited } from '../../db/repositories/coupon-verifications'
+import { listHeldPickups } from '../../db/repositories/mall-redemptions'
 import { defineOperation } from '../operation'
 import { tillTierDiscountPct } from '../tier-view'
 import { memberByCode } from './member-by-code'
+import { toTillPickupView } from './pickup-at-till'
 import { toStaffMemberView } from './staff-member-view'
 import { tillCouponList } from './till-coupon-view'
 
 /**
  * A clerk scans a code and sees the member (masked phone), with a till ticket to record purchases against.
  * With the member's coupons (usable now first, then the others with why: 该会员有 N 张可用券) and whether an unused
- * birthday coupon is among them (🎂): one read on the member's coupon index, in the audit entry's statement.
+ * birthday coupon is among them (🎂), and their points-mall gifts waiting for pick-up: one read on the member's coupon index, in the audit entry's statement.
  * A staff read of personal data: audited.
  */
 export const staffLookupMember = defineOperation({
@@ -29,7 +31,8 @@ export const staffLookupMember = defineOperation({
       coupons,
       birthdayCoupon: coupons.some((c) => c.birthday && c.state === 'usable'),
       tierDiscountPct: tillTierDiscountPct(ctx, member.tierCode),
-      pickups: [], // MALL-SERVER: the member's held gifts (listHeldPickups)
+      // Gifts waiting for pick-up: handed over in the same visit without a second scan (one past its window says 已过期).
+      pickups: (await listHeldPickups(ctx.tx, member.id)).map((p) => toTillPickupView(ctx, p)),
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

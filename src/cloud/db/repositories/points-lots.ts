@@ -40,3 +40,27 @@ export async function readPointsOutlook(tx: Tx, memberId: number, now: Date): Pr
     nextExpiry: row.next_at === null ? null : { points: Number(row.next_points), expiresAt: new Date(row.next_at) },
   }
 }
+
+/**
+ * What a refund of the debit `debitEntryId` would put back at `now`: the points it took from lots that are still
+ * open then (never-expiring, or expiring after now), less what earlier refunds of it gave back. Points whose lots
+ * have expired meanwhile are not returned (a stated rule: a release cannot extend a lot's life). Mirrors the
+ * trigger's refund rule (migration 0008), so a 'refund' of exactly this amount lands in those lots, none in a new one.
+ */
+export async function readReturnablePoints(tx: Tx, debitEntryId: number, now: Date): Promise<number> {
+  const [row] = await executeRows<{ points: number | string | null }>(
+    tx.execute(sql`
+      with owed as (
+        select mv.lot_id, -sum(mv.amount) as owed
+        from points_ledger e
+        join points_lot_moves mv on mv.entry_id = e.id
+        where e.id = ${debitEntryId} or e.reverses_entry_id = ${debitEntryId}
+        group by mv.lot_id
+        having -sum(mv.amount) > 0
+      )
+      select coalesce(sum(o.owed), 0) as points
+      from owed o join ${pointsLots} l on l.id = o.lot_id
+      where l.expires_at is null or l.expires_at > ${now.toISOString()}::timestamptz`),
+  )
+  return Number(row?.points ?? 0)
+}
