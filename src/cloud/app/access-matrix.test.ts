@@ -3,7 +3,10 @@ import { api, type AppError } from '../../contract'
 import { createAppFixture, memberCodeOf, openNewCard, type AppFixture } from '../../../tests/helpers/app-fixture'
 import { signTillTicket } from '../../domain/till-ticket'
 import { issueTestCoupon, verifyTestCouponDirectly, type TestCoupon } from '../../../tests/helpers/coupon-fixtures'
-import { couponTemplates, memberCoupons, members, purchases, staff, stores } from '../db/schema'
+import { randomBytes } from 'node:crypto'
+import { newPickupCode } from '../../domain/mall/pickup-code'
+import { insertMallItem } from '../../../tests/helpers/mall-fixtures'
+import { couponTemplates, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
@@ -27,6 +30,9 @@ staffVerifyCoupon    staff: clerk, manager, admin
 staffVoidCouponVerification staff: manager, admin
 staffPreviewRefund   staff: manager, admin
 staffRefundPurchase  staff: manager, admin
+staffPreviewPickup   staff: clerk, manager, admin
+staffConfirmPickup   staff: clerk, manager, admin
+staffReturnPickup    staff: manager, admin
 listMyNotifications  member
 markNotificationsRead member
 getNotificationSettings member
@@ -43,6 +49,12 @@ setCouponTemplateStatus staff: manager, admin
 getMyBirthday        member
 setMyBirthday        member
 staffCorrectBirthday staff: manager, admin
+listMallItems        member
+getMallItem          member
+redeemMallItem       member
+listMyRedemptions    member
+getMyRedemption      member
+cancelMyRedemption   member
 `
 
 function describeAccess(access: Access): string {
@@ -103,6 +115,38 @@ async function demoCoupon(): Promise<TestCoupon> {
   const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
   const now = app.clock.now().getTime()
   return issueTestCoupon(app.db, { memberId: member.id, validFrom: new Date(now - 86_400_000), validTo: new Date(now + 86_400_000) })
+}
+/**
+ * A redemption of the demo member written straight to its table (no points held: a release returns none), fresh
+ * each time so a confirm or a return always has one to act on.
+ */
+let mallItemId: number | undefined
+async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: string; code: string }> {
+  mallItemId ??= (await insertMallItem(app.db, { name: '权限测试礼品', pointsPrice: 1, stockTotal: 1_000 })).id
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+  const now = app.clock.now()
+  const code = newPickupCode((n) => randomBytes(n))
+  const [row] = await app.db
+    .insert(mallRedemptions)
+    .values({
+      storeId,
+      memberId: member.id,
+      itemId: mallItemId,
+      requestKey: `${member.id}:${uniq()}`,
+      kind: 'gift',
+      itemName: '权限测试礼品',
+      quantity: 1,
+      points: 1,
+      periodKey: 'total',
+      status,
+      pickupCode: code,
+      pickupExpiresAt: new Date(now.getTime() + 86_400_000),
+      ...(status === 'picked_up' ? { pickedUpAt: now, pickedUpByStaffId: clerk.id } : {}),
+      createdAt: now,
+    })
+    .returning({ id: mallRedemptions.id })
+  return { id: String(row.id), code }
 }
 let verifiable: TestCoupon | undefined
 let refundable: string | undefined
@@ -169,6 +213,23 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       const [member] = await app.db.select({ memberNo: members.memberNo }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
       return { ticket: signTillTicket(member.memberNo, staffId, app.clock.now(), app.config.memberCodeSecret), birthday: { month: 5, day: 20, year: 1995 }, reason: '核对身份证' }
     }
+    case 'getMallItem':
+      mallItemId ??= (await insertMallItem(app.db, { name: '权限测试礼品', pointsPrice: 1, stockTotal: 1_000 })).id
+      return { itemId: String(mallItemId) }
+    case 'redeemMallItem':
+      // The same request each time: the first redeems (1 point), the others are its retries (answered).
+      mallItemId ??= (await insertMallItem(app.db, { name: '权限测试礼品', pointsPrice: 1, stockTotal: 1_000 })).id
+      return { itemId: String(mallItemId), quantity: 1, requestId: 'access-matrix-redeem' }
+    case 'listMyRedemptions':
+      return { tab: 'held' }
+    case 'getMyRedemption':
+    case 'cancelMyRedemption':
+      return { redemptionId: (await demoRedemption('held')).id }
+    case 'staffPreviewPickup':
+    case 'staffConfirmPickup':
+      return name === 'staffPreviewPickup' ? { pickupCode: (await demoRedemption('held')).code } : { pickupCode: (await demoRedemption('held')).code, requestId: uniq() }
+    case 'staffReturnPickup':
+      return { pickupCode: (await demoRedemption('picked_up')).code, reason: '测试退回' }
     default:
       return {}
   }
