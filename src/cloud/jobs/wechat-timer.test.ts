@@ -38,11 +38,12 @@ describe('the jobs cloud function handler', () => {
     await app.ok('staffRecordPurchase', { memberCode: await memberCodeOf(app, openid), receiptNo: 'TIMER-1', amountFen: 3_000 }, DEMO_OPENIDS.clerk)
     const log = jest.spyOn(console, 'log').mockImplementation(() => {})
     const summaries = await jobsTimerHandler(app.deps)
-    // The daily jobs' last slot (00:05 and 09:00 store time) lies within a day before the fixture's 10:00: due too.
+    // The daily jobs' last slot (00:05, 09:00 and 00:10 store time) lies within a day before the fixture's 10:00: due too.
     expect(summaries).toEqual([
       expect.objectContaining({ job: 'deliverNotifications', status: 'done', counts: expect.objectContaining({ sent: 1 }) }),
       expect.objectContaining({ job: 'birthdayGifts', status: 'done' }),
       expect.objectContaining({ job: 'couponExpiryReminders', status: 'done' }),
+      expect.objectContaining({ job: 'mallPickupExpiry', status: 'done' }),
     ])
     expect(sink.sent.map((m) => m.touser)).toEqual([openid])
     // The same minute again: the slot is covered.
