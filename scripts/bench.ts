@@ -25,6 +25,9 @@ import { findLedgerMismatches } from '../src/cloud/db'
 import { createDatabase, databaseUrlFor, dropDatabase, uniqueDatabaseName } from '../tests/helpers/pg-admin'
 import { describeError } from '../src/cloud/db/loggable-error'
 import { issueManyCoupons } from '../tests/helpers/coupon-fixtures'
+import { insertMallItem } from '../tests/helpers/mall-fixtures'
+import { postPointsToMany } from '../src/cloud/db/repositories/points-ledger'
+import { members } from '../src/cloud/db/schema'
 
 const BASE_URL = process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/postgres'
 const CALLS = Math.min(Number(process.env.BENCH_PURCHASES ?? 2000), 20_000)
@@ -57,6 +60,8 @@ interface BenchSetup {
   openids: string[]
   /** Coupons issued by the workload's `prepare`, one per call, with the index of their holder's ticket. */
   coupons: { id: number; holder: number }[]
+  /** Points-mall items made by the redemption workload's `prepare`. */
+  mallItems: number[]
 }
 
 interface Workload {
@@ -70,7 +75,7 @@ interface Workload {
 const amountOf = (n: number) => 1_000 + ((n * 7_919) % 50_000)
 const repeatEvery10th = (i: number) => (i % 10 === 9 ? i - 1 : i)
 
-/** One row each; a later money-like operation (redeem points, a coupon) adds its own here. */
+/** One row each; a later money-like operation adds its own here. */
 const WORKLOADS: Workload[] = [
   {
     name: 'staffRecordPurchase by member code',
@@ -119,6 +124,37 @@ const WORKLOADS: Workload[] = [
     },
   },
   {
+    // A points-mall redemption (member lock, quota upsert, guarded stock take, 'redeem' debit with its lots, the
+    // held gift with its pick-up code): the seeded members spread over a few items with ample stock, so the
+    // item rows are shared hot rows as in a real campaign; every 10th call repeats the previous tap.
+    name: 'redeemMallItem (51 members, 4 items)',
+    prepare: async (setup, calls) => {
+      const db = setup.deps.db
+      for (let k = 0; k < 4; k++) setup.mallItems.push((await insertMallItem(db, { name: `压测礼品${k + 1}`, pointsPrice: 10, stockTotal: 1_000_000 })).id)
+      const rows = await db.select({ id: members.id, storeId: members.storeId }).from(members)
+      await db.transaction((tx) =>
+        postPointsToMany(tx, {
+          storeId: rows[0].storeId,
+          reason: 'adjust',
+          delta: 10 * calls,
+          entries: rows.map((r) => ({ memberId: r.id, requestId: `bench-fund-${r.id}` })),
+          note: null,
+          expiresAt: null,
+          createdAt: new Date(),
+        }),
+      )
+    },
+    call: ({ deps, openids, mallItems }, i) => {
+      const n = repeatEvery10th(i)
+      return dispatch(
+        'redeemMallItem',
+        { itemId: String(mallItems[n % mallItems.length]), quantity: 1, requestId: `bench-redeem-${n}` },
+        { openid: openids[n % openids.length] },
+        deps,
+      )
+    },
+  },
+  {
     name: 'staffLookupMember',
     call: ({ deps, codes }, i) => dispatch('staffLookupMember', { memberCode: codes[i % codes.length] }, { openid: DEMO_OPENIDS.clerk }, deps),
   },
@@ -161,7 +197,7 @@ async function benchApp(workload: Workload, profiler: Session | null): Promise<R
     await seedDemoData(opened.db, new Date(), config)
     const deps: AppDeps = { db: opened.db, config }
     const openids = [DEMO_OPENIDS.member, ...Array.from({ length: 50 }, (_, i) => `seed-member-${i + 1}`)]
-    const setup: BenchSetup = { deps, codes: [], tickets: [], openids, coupons: [] }
+    const setup: BenchSetup = { deps, codes: [], tickets: [], openids, coupons: [], mallItems: [] }
     for (const openid of openids) {
       const code = await expectOk<{ code: string }>(dispatch('getMemberCode', {}, { openid }, deps))
       setup.codes.push(code.code)
