@@ -15,8 +15,8 @@ export interface Released {
 
 /**
  * Releases a redemption (the member's cancel, the expiry job, a manager's return), once:
- *  1. the member's row is locked first, the same order as a redemption takes (member → quota → item), so a
- *     member's cancel and their own redemption at the same moment cannot deadlock;
+ *  1. the member's row is locked first, as a redemption locks it first, so a member's cancel and their own
+ *     redemption at the same moment take turns instead of deadlocking over the item row;
  *  2. the guarded status change (`from` → closing.status): a second release finds nothing and returns null;
  *  3. the stock and the quota are given back;
  *  4. the points the debit took from lots still open now come back as a 'refund' reversing it, into those lots.

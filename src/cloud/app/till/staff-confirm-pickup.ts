@@ -44,7 +44,7 @@ export const staffConfirmPickup = defineOperation({
 
 /** A retry of this very confirm is answered; anyone else is refused with when and by whom, and the refusal kept. */
 async function answerPickedUp(ctx: UseCaseContext, staff: Pick<StaffRow, 'id'>, pickup: RedemptionWithNames, requestId: string) {
-  if (pickup.pickedUpByStaffId === staff.id && (await pickupConfirmedBy(ctx.tx, pickup.id, requestId))) {
+  if (pickup.pickedUpByStaffId === staff.id && (await pickupConfirmedBy(ctx.tx, pickup, requestId))) {
     return { pickup: toTillPickupView(ctx, pickup), repeated: true }
   }
   await writeAudit(ctx.tx, {

@@ -121,12 +121,17 @@ export async function markPickedUp(tx: Tx, id: number, staffId: number, at: Date
   return row ?? null
 }
 
-/** Whether this pick-up was confirmed with this request id (a retry of the same confirm). */
-export async function pickupConfirmedBy(tx: Tx, redemptionId: number, requestId: string): Promise<boolean> {
+/**
+ * Whether this pick-up was confirmed by this clerk with this request id (a retry of the same confirm). The confirm's
+ * audit entry was written at the pick-up's own instant, so the read is one probe of the staff/action/time index.
+ */
+export async function pickupConfirmedBy(tx: Tx, p: { id: number; pickedUpByStaffId: number | null; pickedUpAt: Date | null }, requestId: string): Promise<boolean> {
+  if (p.pickedUpByStaffId === null || p.pickedUpAt === null) return false
   const rows = await executeRows<{ one: number }>(
     tx.execute(sql`
       select 1 as one from ${auditLog}
-      where action = 'mall.pickup' and detail->>'redemptionId' = ${String(redemptionId)} and detail->>'requestId' = ${requestId}
+      where staff_id = ${p.pickedUpByStaffId} and action = 'mall.pickup' and created_at = ${p.pickedUpAt.toISOString()}::timestamptz
+        and detail->>'redemptionId' = ${String(p.id)} and detail->>'requestId' = ${requestId}
       limit 1`),
   )
   return rows.length > 0
