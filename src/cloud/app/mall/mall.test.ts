@@ -90,6 +90,18 @@ describe('redeeming', () => {
     await expectBalancesMatchLedger(app.db)
   })
 
+  it('answers a retry from the request key first, even after the last unit went to someone else', async () => {
+    const a = await newMember()
+    const b = await newMember()
+    const id = await item({ stockTotal: 1 })
+    const requestId = rid('last-unit')
+    const first = await app.ok('redeemMallItem', { itemId: id, quantity: 1, requestId }, a.openid)
+    expect(await redeem(id, b.openid)).toMatchObject(refused('MALL_SOLD_OUT', '已兑完'))
+    // The same tap from another member is another request (keys are per member): refused as sold out, not answered.
+    expect(await redeem(id, b.openid, 1, requestId)).toMatchObject(refused('MALL_SOLD_OUT'))
+    expect(await redeem(id, a.openid, 1, requestId)).toMatchObject({ ok: true, data: { repeated: true, redemption: { id: first.redemption.id } } })
+  })
+
   it('delivers a coupon item to the wallet at once', async () => {
     const m = await newMember(500)
     const id = await item({ kind: 'coupon', couponTemplateId: await insertMallCouponTemplate(app.db), pointsPrice: 200 })
@@ -232,6 +244,8 @@ describe('pick-up at the till', () => {
     const done = await app.ok('staffConfirmPickup', { pickupCode: code, requestId }, clerk)
     expect(done).toMatchObject({ repeated: false, pickup: { status: 'picked_up', pickedUp: { staffName: '店员小王' } } })
     expect(await app.ok('staffConfirmPickup', { pickupCode: code, requestId }, clerk)).toMatchObject({ repeated: true })
+    // The same clerk with a new request is a second hand-over, not a retry.
+    expect(await app.call('staffConfirmPickup', { pickupCode: code, requestId: rid('again') }, clerk)).toMatchObject(refused('PICKUP_ALREADY_DONE'))
     const auditBefore = (await app.db.select().from(auditLog).where(eq(auditLog.action, 'mall.pickup_refused'))).length
     expect(await app.call('staffConfirmPickup', { pickupCode: code, requestId: rid('other') }, CLERK2)).toMatchObject(
       refused('PICKUP_ALREADY_DONE', '已核销 · 11-23 14:02 · 店员小王'),
