@@ -122,7 +122,7 @@ describe('till: pick-ups', () => {
     expect(screen.getByTestId('till-amount-input')).toBeInTheDocument()
   })
 
-  it('a malformed P1 code is refused in the contract'''s words before any request', async () => {
+  it('a malformed P1 code is refused in the contract words before any request', async () => {
     routeCheckedApi(callApiMock, { whoAmI: () => clerk })
     await scan('P1 1234')
     expect(await screen.findByTestId('till-error')).toHaveTextContent('无法识别的领取码')
