@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { routeCheckedApi } from '../../../../../tests/ui/api-mock'
 import { aBalance, aMallItem, aRedemption, goldItem } from '../../../../../tests/ui/mall-fixtures'
@@ -15,7 +15,9 @@ beforeEach(() => (Taro.getCurrentInstance as jest.Mock).mockReturnValue({ router
 
 async function confirmRedeem() {
   fireEvent.click(await screen.findByTestId('item-redeem'))
-  fireEvent.click(await screen.findByText('确认兑换', { selector: '.nut-button *, .nut-button' }))
+  const ok = await screen.findByText('确认兑换', { selector: '.nut-button *, .nut-button' })
+  // The redemption answers after the tap: let it settle inside act.
+  await act(async () => void fireEvent.click(ok))
 }
 
 describe('mall item', () => {
