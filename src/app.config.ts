@@ -1,17 +1,20 @@
-// Main package = the two tab pages only. Member extras and staff tools live in subpackages,
+// Main package = the tab pages only. Member extras and staff tools live in subpackages,
 // so a customer never downloads the till code (and the main package stays small).
 export default defineAppConfig({
-  pages: ['pages/card/index', 'pages/me/index'],
+  pages: ['pages/card/index', 'pages/mall/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/member', pages: ['pages/open-card/index', 'pages/points/index', 'pages/notifications/index'] },
     // Coupons: the 领券中心, the wallet (券包), a coupon's code, and the 生日礼 page.
     { root: 'packages/coupons', pages: ['pages/center/index', 'pages/wallet/index', 'pages/detail/index', 'pages/birthday/index'] },
+    // The points mall: an item, 我的兑换 and one redemption with its pick-up code (the catalogue is the mall tab).
+    { root: 'packages/mall', pages: ['pages/item/index', 'pages/redemptions/index', 'pages/redemption/index'] },
     { root: 'packages/staff', pages: ['pages/till/index', 'pages/refund/index'] },
     // The manager console: coupon templates (later the mall's catalogue and events).
     { root: 'packages/console', pages: ['pages/coupon-templates/index', 'pages/coupon-template/index'] },
   ],
   preloadRule: {
     'pages/card/index': { network: 'all', packages: ['packages/member', 'packages/coupons'] },
+    'pages/mall/index': { network: 'all', packages: ['packages/mall'] },
   },
   window: {
     backgroundTextStyle: 'light',
@@ -32,6 +35,12 @@ export default defineAppConfig({
         text: '会员卡',
         iconPath: 'components/tabbar-icons/card.png',
         selectedIconPath: 'components/tabbar-icons/card-active.png',
+      },
+      {
+        pagePath: 'pages/mall/index',
+        text: '积分商城',
+        iconPath: 'components/tabbar-icons/gift.png',
+        selectedIconPath: 'components/tabbar-icons/gift-active.png',
       },
       {
         pagePath: 'pages/me/index',

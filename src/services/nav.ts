@@ -4,6 +4,7 @@ import { PAGE_LOAD_FAILED, pagePreloader } from './page-load'
 /** Every route the client navigates to, in one place (the same strings as app.config.ts). */
 export const routes = {
   card: '/pages/card/index',
+  mall: '/pages/mall/index',
   me: '/pages/me/index',
   openCard: '/packages/member/pages/open-card/index',
   points: '/packages/member/pages/points/index',
@@ -14,12 +15,15 @@ export const routes = {
   wallet: '/packages/coupons/pages/wallet/index',
   couponDetail: '/packages/coupons/pages/detail/index',
   birthday: '/packages/coupons/pages/birthday/index',
+  mallItem: '/packages/mall/pages/item/index',
+  redemptions: '/packages/mall/pages/redemptions/index',
+  redemption: '/packages/mall/pages/redemption/index',
   couponTemplates: '/packages/console/pages/coupon-templates/index',
   couponTemplate: '/packages/console/pages/coupon-template/index',
 } as const
 
 export type Route = (typeof routes)[keyof typeof routes]
-const tabs: ReadonlyArray<Route> = [routes.card, routes.me]
+const tabs: ReadonlyArray<Route> = [routes.card, routes.mall, routes.me]
 
 /**
  * Opens a page, with an optional query (`{ id: '42' }`; tabs take none). Its code is loaded first (H5), so offline

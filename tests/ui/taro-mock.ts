@@ -11,7 +11,7 @@ import { useEffect, useRef } from 'react'
 type Fn = () => void
 
 const storage = new Map<string, unknown>()
-const listeners = { hide: new Set<Fn>(), show: new Set<Fn>(), reachBottom: new Set<Fn>() }
+const listeners = { hide: new Set<Fn>(), show: new Set<Fn>(), reachBottom: new Set<Fn>(), pullDownRefresh: new Set<Fn>() }
 type NetworkListener = (res: { isConnected: boolean; networkType: string }) => void
 const networkListeners = new Set<NetworkListener>()
 
@@ -43,7 +43,7 @@ export const useDidShow = (cb: Fn) => {
 }
 export const useDidHide = (cb: Fn) => useRegistered(listeners.hide, cb)
 export const useReachBottom = (cb: Fn) => useRegistered(listeners.reachBottom, cb)
-export const usePullDownRefresh = (cb: Fn) => useRegistered(new Set(), cb)
+export const usePullDownRefresh = (cb: Fn) => useRegistered(listeners.pullDownRefresh, cb)
 export const useUnload = (cb: Fn) => useEffect(() => cb, [])
 /** The page's query (`?id=7`): set by a test with `__taro.setRouterParams`, cleared between tests. */
 let routerParams: Record<string, string> = {}
@@ -54,6 +54,7 @@ export const __taro = {
   hide: () => listeners.hide.forEach((f) => f()),
   show: () => listeners.show.forEach((f) => f()),
   reachBottom: () => listeners.reachBottom.forEach((f) => f()),
+  pullDownRefresh: () => listeners.pullDownRefresh.forEach((f) => f()),
   /** WeChat's onNetworkStatusChange callback, as when the phone loses or regains its connection. */
   network: (isConnected: boolean) => networkListeners.forEach((f) => f({ isConnected, networkType: isConnected ? 'wifi' : 'none' })),
   networkListenerCount: () => networkListeners.size,
@@ -94,6 +95,7 @@ export const getScreenBrightness = jest.fn(() => Promise.resolve({ value: 0.5 })
 export const setScreenBrightness = resolved()
 export const vibrateShort = resolved()
 export const showToast = resolved()
+export const stopPullDownRefresh = resolved()
 export const hideToast = resolved()
 export const showLoading = resolved()
 export const hideLoading = resolved()
@@ -177,6 +179,7 @@ const Taro = {
   setScreenBrightness,
   vibrateShort,
   showToast,
+  stopPullDownRefresh,
   hideToast,
   showLoading,
   hideLoading,

@@ -15,6 +15,9 @@ const W = 5
 function roundRect(x, y, x0, y0, x1, y1, r) { const cx = Math.min(Math.max(x, x0 + r), x1 - r), cy = Math.min(Math.max(y, y0 + r), y1 - r); return (x - cx) ** 2 + (y - cy) ** 2 <= r * r }
 const card = (x, y) => { const outer = roundRect(x, y, 10, 18, 71, 63, 9), inner = roundRect(x, y, 10 + W, 18 + W, 71 - W, 63 - W, 5); const stripe = y >= 30 && y <= 36 && x > 10 && x < 71; const chip = y >= 45 && y <= 51 && x >= 20 && x <= 38; return (outer && !inner) || stripe || chip }
 const me = (x, y) => { const d = Math.hypot(x - 40.5, y - 28); const head = d <= 13 && d >= 13 - W; const body = (() => { const dy = y - 72, dx = x - 40.5; const r = Math.hypot(dx, dy * 1.0); return y <= 68 && r <= 28 && r >= 28 - W })(); const base = y >= 64 && y <= 68 && x >= 13 && x <= 68; return head || body || base }
+// A gift box: an outlined box with a lid, a ribbon down the middle and two loops of a bow on top.
+const gift = (x, y) => { const lidO = roundRect(x, y, 12, 26, 69, 40, 4), lidI = roundRect(x, y, 12 + W, 26 + W, 69 - W, 40 - W, 2); const boxO = roundRect(x, y, 17, 38, 64, 68, 5), boxI = roundRect(x, y, 17 + W, 38, 64 - W, 68 - W, 3); const ribbon = Math.abs(x - 40.5) <= W / 2 + 0.5 && y >= 26 && y <= 68; const loop = (cx) => { const d = Math.hypot((x - cx) / 1.3, y - 18); return d <= 8 && d >= 8 - W * 0.8 && y <= 26 }; return (lidO && !lidI) || (boxO && !boxI && y >= 38) || ribbon || loop(30) || loop(51) }
 const grey = [138, 143, 153], red = [200, 16, 46]
 fs.writeFileSync('card.png', png(card, grey)); fs.writeFileSync('card-active.png', png(card, red))
+fs.writeFileSync('gift.png', png(gift, grey)); fs.writeFileSync('gift-active.png', png(gift, red))
 fs.writeFileSync('me.png', png(me, grey)); fs.writeFileSync('me-active.png', png(me, red))

@@ -14,6 +14,7 @@ const TILL_HINTS: Partial<Record<ApiError['code'], string>> = {
   FORBIDDEN: '当前账号没有收银权限',
   COUPON_NOT_FOUND: '未找到该优惠券，请核对券码或让顾客刷新券码',
   COUPON_OTHER_MEMBER: '该券不属于当前会员，请核对顾客',
+  REDEMPTION_NOT_FOUND: '未找到该兑换，请核对领取码或让顾客刷新兑换详情',
 }
 
 /**
@@ -28,6 +29,8 @@ const KEEP_SERVER_MESSAGE: ReadonlySet<ApiError['code']> = new Set([
   'COUPON_NOT_APPLICABLE',
   'COUPON_NOT_USABLE',
   'COUPON_VOID_WINDOW_PASSED',
+  // "已核销 · 11-23 14:02 · 小王": the pick-up was handed over already, when and by whom.
+  'PICKUP_ALREADY_DONE',
 ])
 
 /** After these the till goes back to the scan step with the amount and receipt still filled in. */

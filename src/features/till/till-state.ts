@@ -1,15 +1,20 @@
 import type { ApiOutput } from '../../contract'
 import type { StaffMemberView } from '../../contract/till'
 import type { TillCouponView } from '../../contract/till-coupons'
+import type { TillPickupView } from '../../contract/till-pickups'
 
 /** The server's answer, with what the clerk sent, so the success panel can echo the amount and the receipt. */
 export type RecordResult = ApiOutput<'staffRecordPurchase'> & { amountFen: number; receiptNo: string }
 export type CouponPreview = ApiOutput<'staffPreviewCoupon'>
 export type VerifyResult = ApiOutput<'staffVerifyCoupon'>
+export type PickupPreview = ApiOutput<'staffPreviewPickup'>
 
 export interface TillState {
-  /** code: the one scanner; member: a looked-up member; coupon: a scanned coupon; done / verified: the results. */
-  step: 'code' | 'member' | 'coupon' | 'done' | 'verified'
+  /**
+   * code: the one scanner; member: a looked-up member; coupon: a scanned coupon; pickup: a scanned pick-up code
+   * (its panel shows 已交付 once handed over); done / verified: the results.
+   */
+  step: 'code' | 'member' | 'coupon' | 'pickup' | 'done' | 'verified'
   codeText: string
   amountText: string
   receiptText: string
@@ -21,6 +26,8 @@ export interface TillState {
   member: StaffMemberView | null
   coupons: TillCouponView[]
   birthdayCoupon: boolean
+  /** The looked-up member's gifts waiting to be picked up (待领取), each handed over with its own code. */
+  pickups: TillPickupView[]
   /** From the lookup or the coupon preview: the tier discount the till takes off first (null: the POS did). */
   tierDiscountPct: number | null
   /** The member's coupon the clerk applies to this purchase (one at most). */
@@ -30,8 +37,16 @@ export interface TillState {
   preview: CouponPreview | null
   /** On a scanned coupon: just the preview, or 随单使用 (amount + receipt). */
   couponMode: 'preview' | 'purchase'
-  /** The open confirmation: 核销 or 撤销核销. */
-  confirm: 'verify' | 'void' | null
+  /** A scanned pick-up (or one picked from the member's list) and what the server said about it. */
+  pickupCode: string | null
+  pickup: PickupPreview | null
+  /** The pick-up just handed over here (已交付), and whether a retry returned the first hand-over. */
+  delivered: { pickup: TillPickupView; repeated: boolean } | null
+  /** The 确认交付 confirm's idempotency key, kept while the answer is unknown (as verifyRequestId). */
+  pickupRequestId: string | null
+  returnReason: string
+  /** The open confirmation: 核销, 撤销核销, 确认交付 or a manager's 退回. */
+  confirm: 'verify' | 'void' | 'pickup' | 'return' | null
   voidReason: string
   /**
    * The 核销 confirm's idempotency key: made when the clerk confirms and kept until the server answers for sure,
@@ -41,7 +56,7 @@ export interface TillState {
   result: RecordResult | null
   verified: VerifyResult | null
   error: string | null
-  busy: 'lookup' | 'record' | 'verify' | 'void' | null
+  busy: 'lookup' | 'record' | 'verify' | 'void' | 'pickup' | 'return' | null
 }
 
 export const initialTill: TillState = {
@@ -53,11 +68,17 @@ export const initialTill: TillState = {
   member: null,
   coupons: [],
   birthdayCoupon: false,
+  pickups: [],
   tierDiscountPct: null,
   selectedCouponId: null,
   couponCode: null,
   preview: null,
   couponMode: 'preview',
+  pickupCode: null,
+  pickup: null,
+  delivered: null,
+  pickupRequestId: null,
+  returnReason: '',
   confirm: null,
   voidReason: '',
   verifyRequestId: null,

@@ -64,6 +64,7 @@ export default function MePage() {
               </View>
               <View className="me-page__group">
                 <LinkRow title="我的券包" route={routes.wallet} testId="me-wallet-link" />
+                <LinkRow title="我的兑换" hint="积分商城兑换的礼品" route={routes.redemptions} testId="me-redemptions-link" />
                 <LinkRow title="领券中心" route={routes.couponCenter} testId="me-center-link" />
                 {/* The birthday is set (once) on the 生日礼 page when it was not given at 开卡. */}
                 <LinkRow title="生日礼" hint="生日当月领好礼" route={routes.birthday} testId="me-birthday-link" />
