@@ -7,8 +7,11 @@ export default defineAppConfig({
     // Coupons: the 领券中心, the wallet (券包), a coupon's code, and the 生日礼 page.
     { root: 'packages/coupons', pages: ['pages/center/index', 'pages/wallet/index', 'pages/detail/index', 'pages/birthday/index'] },
     { root: 'packages/staff', pages: ['pages/till/index', 'pages/refund/index'] },
-    // The manager console: coupon templates (later the mall's catalogue and events).
-    { root: 'packages/console', pages: ['pages/coupon-templates/index', 'pages/coupon-template/index'] },
+    // The manager console: coupon templates and the points mall's catalogue (later events).
+    {
+      root: 'packages/console',
+      pages: ['pages/coupon-templates/index', 'pages/coupon-template/index', 'pages/mall-items/index', 'pages/mall-item/index', 'pages/mall-redemptions/index'],
+    },
   ],
   preloadRule: {
     'pages/card/index': { network: 'all', packages: ['packages/member', 'packages/coupons'] },

@@ -16,6 +16,9 @@ export const routes = {
   birthday: '/packages/coupons/pages/birthday/index',
   couponTemplates: '/packages/console/pages/coupon-templates/index',
   couponTemplate: '/packages/console/pages/coupon-template/index',
+  mallItems: '/packages/console/pages/mall-items/index',
+  mallItem: '/packages/console/pages/mall-item/index',
+  mallRedemptions: '/packages/console/pages/mall-redemptions/index',
 } as const
 
 export type Route = (typeof routes)[keyof typeof routes]
