@@ -19,7 +19,7 @@ export function MallItemCard({ item, switching, disabled, onToggle }: Props) {
     <View className={`mall-card${onSale ? '' : ' mall-card--stopped'}`} data-testid={`mall-card-${item.id}`}>
       <View className="mall-card__body">
         {item.imageUrl ? (
-          <Image className="mall-card__picture" src={item.imageUrl} mode="aspectFill" lazyLoad data-testid={`mall-picture-${item.id}`} />
+          <Image className="mall-card__picture" src={item.imageUrl} mode="aspectFill" data-testid={`mall-picture-${item.id}`} />
         ) : (
           <View className="mall-card__picture mall-card__picture--none">
             <Text>{item.kind === 'coupon' ? '券' : '礼'}</Text>
