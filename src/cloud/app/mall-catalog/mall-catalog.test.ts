@@ -162,6 +162,18 @@ describe('the console: mall items', () => {
   })
 })
 
+describe('the demo mall', () => {
+  it('seeds gifts (one low on stock, one 金卡 only, one opening on the 1st of next month) and a mall coupon item', async () => {
+    const { items } = await app.ok('listMallItemsAdmin', {}, manager)
+    const named = (name: string) => items.find((i: { name: string }) => i.name === name)
+    expect(named('拾光帆布袋')).toMatchObject({ kind: 'gift', pointsPrice: 800 })
+    expect(named('拾光马克杯')).toMatchObject({ pointsPrice: 1500, stockLeft: 3, lowStock: true })
+    expect(named('金卡专享礼盒').minTier).toMatchObject({ code: 'gold' })
+    expect(named('挂耳咖啡（10 包）').redeemFrom).toMatch(/^\d{4}-\d{2}-01$/)
+    expect(named('满50减10券')).toMatchObject({ kind: 'coupon', pointsPrice: 300, couponTemplateName: '满50减10（积分兑换）' })
+  })
+})
+
 describe('the console: 兑换记录', () => {
   it('pages newest first by id, filters by state and item, masks the member and names who handed the gift out', async () => {
     const item = await createItem({ name: '记录测试礼品' })
