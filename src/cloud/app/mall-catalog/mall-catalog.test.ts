@@ -83,6 +83,8 @@ describe('the console: mall items', () => {
       ['markStaffNoticesRead', {}],
     ]
     const before = await mallTables()
+    // A picture that would be refused anyway is still FORBIDDEN: access is decided first.
+    calls.push(['uploadMallImage', { contentType: 'image/jpeg', dataBase64: PNG.toString('base64') }])
     for (const [name, input] of calls) expect(await app.call(name, input, clerk)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await mallTables()).toEqual(before)
     expect(readdirSync(imagesDir)).toEqual([])
