@@ -9,8 +9,11 @@ export default defineAppConfig({
     // The points mall: an item, 我的兑换 and one redemption with its pick-up code (the catalogue is the mall tab).
     { root: 'packages/mall', pages: ['pages/item/index', 'pages/redemptions/index', 'pages/redemption/index'] },
     { root: 'packages/staff', pages: ['pages/till/index', 'pages/refund/index'] },
-    // The manager console: coupon templates (later the mall's catalogue and events).
-    { root: 'packages/console', pages: ['pages/coupon-templates/index', 'pages/coupon-template/index'] },
+    // The manager console: coupon templates and the points mall's catalogue (later events).
+    {
+      root: 'packages/console',
+      pages: ['pages/coupon-templates/index', 'pages/coupon-template/index', 'pages/mall-items/index', 'pages/mall-item/index', 'pages/mall-redemptions/index'],
+    },
   ],
   preloadRule: {
     'pages/card/index': { network: 'all', packages: ['packages/member', 'packages/coupons'] },

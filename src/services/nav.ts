@@ -20,6 +20,9 @@ export const routes = {
   redemption: '/packages/mall/pages/redemption/index',
   couponTemplates: '/packages/console/pages/coupon-templates/index',
   couponTemplate: '/packages/console/pages/coupon-template/index',
+  consoleMallItems: '/packages/console/pages/mall-items/index',
+  consoleMallItem: '/packages/console/pages/mall-item/index',
+  consoleMallRedemptions: '/packages/console/pages/mall-redemptions/index',
 } as const
 
 export type Route = (typeof routes)[keyof typeof routes]

@@ -6,11 +6,15 @@ import { issueTestCoupon, verifyTestCouponDirectly, type TestCoupon } from '../.
 import { randomBytes } from 'node:crypto'
 import { newPickupCode } from '../../domain/mall/pickup-code'
 import { insertMallItem } from '../../../tests/helpers/mall-fixtures'
-import { couponTemplates, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { couponTemplates, mallItems, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
 import { operations } from './registry'
+import { localImageStorage } from './storage/local-image-storage'
 import { loadStoreContext } from './store-context'
 
 /**
@@ -55,6 +59,14 @@ redeemMallItem       member
 listMyRedemptions    member
 getMyRedemption      member
 cancelMyRedemption   member
+listMallItemsAdmin   staff: manager, admin
+createMallItem       staff: manager, admin
+updateMallItem       staff: manager, admin
+setMallItemStatus    staff: manager, admin
+listMallRedemptions  staff: manager, admin
+uploadMallImage      staff: manager, admin
+listStaffNotices     staff: manager, admin
+markStaffNoticesRead staff: manager, admin
 `
 
 function describeAccess(access: Access): string {
@@ -80,6 +92,8 @@ const FORMER_CLERK = 'wx-former-clerk'
 const VISITOR = 'wx-visitor-no-card'
 beforeAll(async () => {
   app = await createAppFixture()
+  // uploadMallImage stores through the port: a folder of this run's own.
+  app.deps.images = localImageStorage(mkdtempSync(join(tmpdir(), 'access-matrix-images-')))
   ;[{ id: storeId }] = await app.db.select({ id: stores.id }).from(stores)
   await app.db.insert(staff).values([
     { storeId, openid: ADMIN, name: '管理员', role: 'admin' },
@@ -98,6 +112,18 @@ async function insertTemplate(channel: 'claim' | 'grant'): Promise<string> {
     .returning({ id: couponTemplates.id })
   return String(row.id)
 }
+
+/** A gift written straight to its table (not counted), so the item operations can name one. */
+async function insertConsoleMallItem(): Promise<string> {
+  const [row] = await app.db
+    .insert(mallItems)
+    .values({ storeId, kind: 'gift', name: '权限测试礼品', pointsPrice: 100, stockTotal: 5, createRequestId: uniq() })
+    .returning({ id: mallItems.id })
+  return String(row.id)
+}
+const mallItemInput = { kind: 'gift', name: '权限测试礼品', pointsPrice: 100, stockTotal: 5, perMemberLimit: null, minTierCode: null }
+/** The smallest PNG signature and header: enough for the type check by magic bytes. */
+const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')
 
 const templateInput = {
   name: '权限测试券',
@@ -177,6 +203,14 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return { id: await insertTemplate('claim'), template: templateInput }
     case 'setCouponTemplateStatus':
       return { id: await insertTemplate('claim'), status: 'stopped' }
+    case 'createMallItem':
+      return { requestId: uniq(), item: mallItemInput }
+    case 'updateMallItem':
+      return { itemId: await insertConsoleMallItem(), item: mallItemInput }
+    case 'setMallItemStatus':
+      return { itemId: await insertConsoleMallItem(), status: 'stopped' }
+    case 'uploadMallImage':
+      return { contentType: 'image/png', dataBase64: PNG_BASE64 }
     case 'staffPreviewCoupon':
       return { couponCode: (verifiable ??= await demoCoupon()).code }
     case 'staffVerifyCoupon':

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config'
 import type { Db } from '../db'
+import type { ImageStorage } from './storage/image-storage'
 import type { SubscribeMessageSender, WechatOpenApi } from './wechat-apis'
 
 /** What every call is given. Its own file so that operations can name it without importing dispatch (no cycles). */
@@ -10,6 +11,8 @@ export interface AppDeps {
   now?: () => Date
   /** WeChat's server API, present in cloud functions only (the browser gateway has no WeChat behind it). */
   wechat?: WechatOpenApi
+  /** Where pictures are stored: cloud storage in the cloud, the data folder locally; none: uploads refused. */
+  images?: ImageStorage
   /** Where the delivery job sends subscription messages: WeChat in the cloud, a recording sink locally. */
   subscribeMessages?: SubscribeMessageSender
   /**

@@ -10,6 +10,8 @@ import { loadStoreContext, type UseCaseContext } from './store-context'
 import { creditPurchase } from './till/credit-purchase'
 import { seededRandom } from '../../domain/seeded-random'
 import { seedDemoCoupons } from './coupons/seed-coupons'
+import { seedDemoMall } from './mall-catalog/seed-mall'
+import type { ImageStorage } from './storage/image-storage'
 
 /** `birthday`: a member born in the month the demo was seeded, so the 生日礼 states can be tried at once. */
 export const DEMO_OPENIDS = { member: 'demo-member', birthday: 'demo-birthday', clerk: 'demo-clerk', manager: 'demo-manager' } as const
@@ -21,9 +23,10 @@ const DAY_MS = 86_400_000
  * Seeds the demo store once: settings, the four tiers, a clerk, a manager, the demo member and 50 members with
  * purchase history. History goes through creditPurchase, the same code the till uses, so every balance equals
  * its ledger. Idempotent and safe to call from two processes: an advisory lock plus "store exists → done".
- * Deterministic (a seeded generator), so the demo looks the same on every machine.
+ * Deterministic (a seeded generator), so the demo looks the same on every machine. `images`: where the demo
+ * mall's pictures are stored (the gateway's data folder); without it the items have none.
  */
-export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadConfig()): Promise<void> {
+export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadConfig(), images?: ImageStorage): Promise<void> {
   await db.transaction(async (tx) => {
     const { storeId, created } = await setupStoreIn(tx, { name: '拾光咖啡' }, config)
     if (!created) return
@@ -53,6 +56,7 @@ export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadCo
     // After the coupons: the birthday template is seeded there.
     const birthdayMember = await addMember(ctx, DEMO_OPENIDS.birthday, '小美', '13700001234', null, daysBefore(now, 600))
     await seedBirthdayMember(ctx, birthdayMember)
+    await seedDemoMall(ctx, images)
   })
 }
 

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path'
 import { loadConfig, openDatabase, seedDemoData } from '../app'
 import { describeError } from '../db/loggable-error'
 import { startGatewayJobs } from '../jobs/gateway-jobs'
+import { localImageStorage } from '../app/storage/local-image-storage'
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock'
 import { closeGateway, createGateway } from './server'
 
@@ -36,14 +37,18 @@ async function main(): Promise<void> {
 
   const config = loadConfig(process.env)
   const database = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: join(dataDir, 'pglite') })
-  if (!production && process.env.SEED_DEMO !== '0') await seedDemoData(database.db, new Date())
+  // Pictures (the points mall's) in the data folder, served at /files/<key>.
+  const filesDir = join(dataDir, 'files')
+  const images = localImageStorage(filesDir)
+  if (!production && process.env.SEED_DEMO !== '0') await seedDemoData(database.db, new Date(), config, images)
 
   // Scheduled jobs while we are up (store time zone), and delivery kicked after a call queues notifications.
-  const jobs = await startGatewayJobs({ db: database.db, config })
+  const jobs = await startGatewayJobs({ db: database.db, config, images })
   const server = createGateway({
     deps: jobs.deps,
     sessionSecret: sessionSecret(dataDir, production),
     staticDir: h5Dir,
+    filesDir,
     production,
   })
   server.listen(port, host, () => {

@@ -5,6 +5,7 @@ import { dispatch, type AppDeps, type Caller } from '../app'
 import { describeError } from '../db/loggable-error'
 import { devLoginIdentity } from './dev-login'
 import { signSessionToken, verifySessionToken } from './session-token'
+import { serveImageFile } from './image-files'
 import { serveStatic } from './static-files'
 
 /**
@@ -16,10 +17,15 @@ export interface GatewayOptions {
   sessionSecret: string
   /** dist/h5; omitted in API-only tests. */
   staticDir?: string
+  /** Where the local storage port keeps pictures (DATA_DIR/files), served at /files/<key>. */
+  filesDir?: string
   production: boolean
 }
 
 const MAX_BODY_BYTES = 64 * 1024
+/** A picture upload: 200 KB as base64 (273 KB) plus the JSON around it. */
+const MAX_UPLOAD_BODY_BYTES = 300 * 1024
+const UPLOAD_FUNCTIONS = new Set(['uploadMallImage'])
 /** How much of an over-large body is still read (and dropped) so that its 413 reliably reaches the client. */
 const MAX_DISCARD_BYTES = 8 * 1024 * 1024
 
@@ -83,6 +89,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
   const url = req.url ?? '/'
   if (!url.startsWith('/api/')) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure({ code: 'UNKNOWN_FUNCTION', message: '不支持的请求方式' }))
+    if (url.startsWith('/files/') && options.filesDir) return serveImageFile(options.filesDir, req, res)
     if (!options.staticDir) return sendJson(res, 404, failure(new AppError('UNKNOWN_FUNCTION').toBody()))
     return serveStatic(options.staticDir, req, res)
   }
@@ -90,7 +97,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: Gatewa
 
   // Function names are plain identifiers: anything else (encoded characters included) is simply unknown.
   const name = url.slice('/api/'.length).split('?')[0]
-  const body = await readJsonBody(req)
+  const body = await readJsonBody(req, UPLOAD_FUNCTIONS.has(name) ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES)
   if (!body.ok) return sendJson(res, body.status, failure(body.error), body.close)
 
   const now = options.deps.now?.() ?? new Date()
@@ -126,7 +133,7 @@ const TOO_LARGE: ApiErrorBody = { code: 'BAD_INPUT', message: '请求内容过�
  * a server that answers and closes while the client is still sending makes the kernel reset the connection, and
  * the client often loses the 413 with it. Past MAX_DISCARD_BYTES it stops listening (answers and closes).
  */
-function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
+function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'])
     if (declared > MAX_DISCARD_BYTES) return resolve({ ok: false, status: 413, error: TOO_LARGE, close: true })
@@ -134,11 +141,11 @@ function readJsonBody(req: IncomingMessage): Promise<BodyResult> {
     let size = 0
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
+      if (size <= maxBytes) chunks.push(chunk)
       else if (size > MAX_DISCARD_BYTES) resolve({ ok: false, status: 413, error: TOO_LARGE, close: true })
     })
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return resolve({ ok: false, status: 413, error: TOO_LARGE })
+      if (size > maxBytes) return resolve({ ok: false, status: 413, error: TOO_LARGE })
       resolve(parseJson(Buffer.concat(chunks).toString('utf8').trim()))
     })
     // The client gave up mid-body: nobody is left to answer (writing to the closed socket is a no-op).

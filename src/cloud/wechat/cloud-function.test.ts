@@ -27,6 +27,16 @@ function as(openid?: string, phoneExchange: (code: string) => Promise<object> = 
 const call = (op: string, input: unknown = {}) => ({ op, input, userInfo: { appId: 'wx123', openId: 'someone-else' } })
 
 describe('WeChat cloud functions (one per group)', () => {
+  it("stores a manager's picture in cloud storage through the SDK's uploadFile, keeping and showing its fileID", async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
+    const uploadFile = jest.fn(async ({ cloudPath }: { cloudPath: string }) => ({ fileID: `cloud://env-1.abcd/${cloudPath}` }))
+    const consoleFunction = createCloudFunction('console', { sdk: { ...as(DEMO_OPENIDS.manager), uploadFile }, deps })
+    const result = (await consoleFunction(call('uploadMallImage', { contentType: 'image/png', dataBase64: png.toString('base64') }), {})) as { ok: true; data: any }
+    expect(result).toMatchObject({ ok: true, data: { imageKey: expect.stringMatching(/^cloud:\/\/env-1\.abcd\/mall\/[0-9a-f]{64}\.png$/) } })
+    expect(result.data.imageUrl).toBe(result.data.imageKey)
+    expect(uploadFile).toHaveBeenCalledWith({ cloudPath: expect.stringMatching(/^mall\//), fileContent: png })
+  })
+
   it('identifies the caller by the WeChat OPENID, ignoring the userInfo WeChat adds to the event', async () => {
     const member = createCloudFunction('member', { sdk: as(DEMO_OPENIDS.member), deps })
     const result = (await member(call('getMyCard'), {})) as { ok: true; data: any }

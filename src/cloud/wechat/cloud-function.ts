@@ -1,6 +1,7 @@
 import { AppError, type ApiResult } from '../../contract'
 import type { FunctionGroup } from '../../contract/groups'
 import { dispatch, findOperation, loadConfig, openDatabase, type AppDeps, type WechatOpenApi } from '../app'
+import { cloudImageStorage, type CloudUploader } from '../app/storage/cloud-image-storage'
 import { describeError } from '../db/loggable-error'
 
 /**
@@ -17,6 +18,8 @@ import { describeError } from '../db/loggable-error'
 export interface WxSdk {
   getWXContext(): { OPENID?: string }
   openapi: { phonenumber: { getPhoneNumber(args: { code: string }): Promise<PhoneNumberResult> } }
+  /** Cloud storage (the points mall's pictures); stand-ins in tests may leave it out. */
+  uploadFile?: CloudUploader['uploadFile']
 }
 
 /** wx-server-sdk answers in camelCase; the raw HTTP API in snake_case. Either is accepted. */
@@ -53,7 +56,8 @@ export function createCloudFunction(group: FunctionGroup, options: CloudFunction
       console.error(`cloud function ${group} (${call.op}): start-up failed:`, describeError(error))
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }
-    return dispatch(call.op, call.input, OPENID ? { openid: OPENID } : null, { ...base, wechat: wechatOpenApi(sdk) })
+    const images = sdk.uploadFile ? cloudImageStorage({ uploadFile: sdk.uploadFile.bind(sdk) }) : base.images
+    return dispatch(call.op, call.input, OPENID ? { openid: OPENID } : null, { ...base, wechat: wechatOpenApi(sdk), images })
   }
 }
 

@@ -30,6 +30,7 @@ describe('me page', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/till/index' })
     expect(screen.getByTestId('me-role')).toHaveTextContent('店员')
     expect(screen.queryByTestId('me-coupon-templates-link')).not.toBeInTheDocument()
+    expect(screen.queryByTestId('me-mall-items-link')).not.toBeInTheDocument()
   })
 
   it('shows a manager 优惠券管理, which opens the console subpackage', async () => {
@@ -38,6 +39,8 @@ describe('me page', () => {
     fireEvent.click(await screen.findByTestId('me-coupon-templates-link'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/console/pages/coupon-templates/index' })
     expect(screen.getByTestId('me-till-link')).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('me-mall-items-link'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/console/pages/mall-items/index' })
   })
 
   it('切换演示身份 forgets the token and shows the demo login', async () => {

@@ -78,6 +78,7 @@ export default function MePage() {
               )}
               {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
               {isManager(me.role) && <LinkRow title="优惠券管理" hint="券模板" route={routes.couponTemplates} testId="me-coupon-templates-link" />}
+              {isManager(me.role) && <LinkRow title="积分商城管理" hint="商品与兑换记录" route={routes.consoleMallItems} testId="me-mall-items-link" />}
             </View>
           )}
         </>
