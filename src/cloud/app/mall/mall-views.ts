@@ -5,16 +5,17 @@ import type { MallItemWithTerms } from '../../db/repositories/mall-items'
 import type { RedemptionWithNames } from '../../db/repositories/mall-redemptions'
 import type { PointsOutlook } from '../../db/repositories/points-lots'
 import { minTierView, toTermsView } from '../coupons/coupon-view'
+import { defaultImageUrl } from '../storage/image-storage'
 import type { UseCaseContext } from '../store-context'
 
 /** The mall's views for the member, decided at ctx.now from the stored rules. */
 
 /**
- * A picture key as a URL the page can show. MALL-IMAGES: the pictures feature (another change) owns the storage
- * port; until it lands a key is shown as given and no key is the placeholder.
+ * A picture key as a URL the page can show (the storage port's rule: a cloud fileID as it is, a local key under
+ * the gateway's /files/); no key is the placeholder.
  */
 export function mallImageUrl(imageKey: string | null): string | null {
-  return imageKey
+  return imageKey === null ? null : defaultImageUrl(imageKey)
 }
 
 export function toBalanceView(ctx: UseCaseContext, outlook: PointsOutlook): MallBalanceView {
