@@ -3,12 +3,14 @@ import { birthdayGiftsJob } from './birthday-gifts'
 import { couponExpiryRemindersJob } from './coupon-expiry-reminders'
 import { deliverNotificationsJob } from './deliver-notifications'
 import type { JobDefinition } from './job'
+import { pointsExpiryJob } from './points-expiry'
+import { pointsExpiryRemindersJob } from './points-expiry-reminders'
 
 /**
  * Every scheduled job. A feature adds its job here (its file beside this one). The same list drives the
  * gateway's scheduler (`npm start`), `npm run job -- <name>` and the WeChat timer function.
  */
-export const JOBS: readonly JobDefinition[] = [deliverNotificationsJob, birthdayGiftsJob, couponExpiryRemindersJob]
+export const JOBS: readonly JobDefinition[] = [deliverNotificationsJob, birthdayGiftsJob, couponExpiryRemindersJob, pointsExpiryJob, pointsExpiryRemindersJob]
 
 const byName = new Map(JOBS.map((job) => [job.name, job]))
 if (byName.size !== JOBS.length) throw new Error('jobs: two jobs share a name')
