@@ -16,6 +16,9 @@ export const routes = {
   birthday: '/packages/coupons/pages/birthday/index',
   couponTemplates: '/packages/console/pages/coupon-templates/index',
   couponTemplate: '/packages/console/pages/coupon-template/index',
+  // The points mall (its pages come with the mall feature): the card's 清零倒计时 links here.
+  mall: '/packages/mall/pages/index/index',
+  mallItem: '/packages/mall/pages/item/index',
 } as const
 
 export type Route = (typeof routes)[keyof typeof routes]

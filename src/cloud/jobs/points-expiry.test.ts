@@ -40,6 +40,8 @@ describe('the pointsExpiry job', () => {
     expect(first.counts.expired).toBeGreaterThanOrEqual(2)
     const second = await runJob(app.deps, pointsExpiryJob, sh('2027-01-01 00:05:00'))
     expect(second.counts.expired ?? 0).toBe(0)
+    // Nothing due any more: a chunk ends at its first probe, without walking the members.
+    expect(await pointsExpiryChunk(app.deps, { asOf: sh('2027-01-01 00:05:00'), cursor: null, store }, 2)).toMatchObject({ done: true, counts: { scanned: 0 } })
 
     expect(await entriesOf(app.db, a.id, 'expire')).toEqual([{ delta: -100, requestId: `expire:${a.id}:2026-12-31T16:00:00Z` }])
     expect(await entriesOf(app.db, b.id, 'expire')).toEqual([{ delta: -50, requestId: `expire:${b.id}:2026-12-31T16:00:00Z` }])
@@ -72,11 +74,12 @@ describe('the pointsExpiry job', () => {
       group.push(m)
     }
     const asOf = sh('2029-01-01 00:05:00')
-    const firstChunk = await pointsExpiryChunk(app.deps, { asOf, cursor: null, store }, 2)
-    expect(firstChunk).toMatchObject({ done: false, counts: { scanned: 2, expired: 2 } })
-    // Cut off here. Re-doing the first chunk finds its two members drained (nothing due) and takes the next two;
-    // the resumed run goes on from the cursor; every member still ends with exactly one entry.
-    expect((await pointsExpiryChunk(app.deps, { asOf, cursor: null, store }, 2)).counts.expired).toBe(2)
+    // Start just before the group (the fixture's other members come first by id; they have nothing due).
+    const start = { asOf, cursor: String(group[0].id - 1), store }
+    const firstChunk = await pointsExpiryChunk(app.deps, start, 2)
+    expect(firstChunk).toMatchObject({ done: false, cursor: String(group[1].id), counts: { scanned: 2, expired: 2 } })
+    // Cut off here (the cursor not saved): re-doing the chunk finds its members drained and changes nothing.
+    expect((await pointsExpiryChunk(app.deps, start, 2)).counts).toMatchObject({ scanned: 2, expired: 0, points: 0 })
     let cursor = firstChunk.cursor
     for (let guard = 0; guard < 10; guard++) {
       const next = await pointsExpiryChunk(app.deps, { asOf, cursor, store }, 2)
@@ -86,7 +89,7 @@ describe('the pointsExpiry job', () => {
     for (const [i, m] of group.entries()) {
       expect(await entriesOf(app.db, m.id, 'expire')).toEqual([{ delta: -(10 + i), requestId: `expire:${m.id}:2028-12-31T16:00:00Z` }])
     }
-    expect((await pointsExpiryChunk(app.deps, { asOf, cursor: null, store }, 2)).counts).toMatchObject({ scanned: 0, expired: 0 })
+    expect((await pointsExpiryChunk(app.deps, start, 10)).counts).toMatchObject({ expired: 0 })
   })
 })
 

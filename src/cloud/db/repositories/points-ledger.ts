@@ -120,17 +120,43 @@ export async function expireDuePoints(tx: Tx, storeId: number, memberId: number,
   return Number(row?.expired ?? 0)
 }
 
+export interface DueScan {
+  /** The scanned members with lots due, by id. */
+  memberIds: number[]
+  /** Members looked at (the keyset cursor moves over all of them), and the last one's id. */
+  scanned: number
+  lastMemberId: number | null
+}
+
 /**
- * The year-end job's chunk: the members after `afterMemberId` (keyset by id) with lots due at `now`, at most
- * `limit`. The due lots of a member leave the partial index once expired, so a finished chunk is not read again.
+ * The year-end job's chunk: the next `limit` members of the store after `afterMemberId` (by id), and which of
+ * them have lots due at `now`. Walking the members by primary key, with one probe of points_lots_member_open_ix
+ * each, keeps every chunk the same bounded work and the whole run linear (a scan of the due lots "after the
+ * cursor" would re-read the expiry index from its start on every chunk).
  */
-export async function findMembersWithDuePoints(tx: Tx, storeId: number, now: Date, afterMemberId: number | null, limit: number): Promise<number[]> {
-  const rows = await executeRows<{ member_id: number | string }>(tx.execute(sql`
-    select distinct member_id from ${pointsLots}
-    where store_id = ${storeId} and remaining > 0 and expires_at <= ${now.toISOString()}::timestamptz and member_id > ${afterMemberId ?? 0}
-    order by member_id
-    limit ${limit}`))
-  return rows.map((r) => Number(r.member_id))
+export async function findMembersWithDuePoints(tx: Tx, storeId: number, now: Date, afterMemberId: number | null, limit: number): Promise<DueScan> {
+  const rows = await executeRows<{ id: number | string; due: boolean }>(tx.execute(sql`
+    select m.id, exists (
+      select 1 from ${pointsLots} l where l.member_id = m.id and l.remaining > 0 and l.expires_at <= ${now.toISOString()}::timestamptz
+    ) as due
+    from (
+      select id from ${members} where store_id = ${storeId} and id > ${afterMemberId ?? 0} order by id limit ${limit}
+    ) m
+    order by m.id`))
+  return {
+    memberIds: rows.filter((r) => r.due).map((r) => Number(r.id)),
+    scanned: rows.length,
+    lastMemberId: rows.length === 0 ? null : Number(rows[rows.length - 1].id),
+  }
+}
+
+/** Whether any lot of the store is due at `now` and not yet expired: most days none is, and the job ends at once. */
+export async function anyPointsDue(tx: Tx, storeId: number, now: Date): Promise<boolean> {
+  const [row] = await executeRows<{ any: boolean }>(tx.execute(sql`
+    select exists (
+      select 1 from ${pointsLots} where store_id = ${storeId} and remaining > 0 and expires_at <= ${now.toISOString()}::timestamptz
+    ) as any`))
+  return Boolean(row?.any)
 }
 
 /**
