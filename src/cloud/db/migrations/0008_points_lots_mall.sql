@@ -166,7 +166,9 @@ FROM (
   FROM "points_ledger" e
   WHERE e."delta" > 0
 ) c
-JOIN "members" m ON m."id" = c."member_id";
+JOIN "members" m ON m."id" = c."member_id"
+-- Lot ids in entry order: FIFO breaks ties between lots of the same expiry by lot id (oldest credit first).
+ORDER BY c."id";
 --> statement-breakpoint
 -- The lots follow the ledger, in the database, for every writer (postPoints, the till's purchase statement, the
 -- set-based jobs): an entry's statement applies its lots before it completes, so Σ lots.remaining = balance =
