@@ -95,4 +95,8 @@ it('turns each member\'s ledger into lots, the newest credits holding the balanc
     [60, 60, E2025],
     // (the redeem is a debit: no lot of its own)
   ])
+  // A debit its lots cannot cover is refused by the trigger (expired lots do not count).
+  await expect(entry(none, 'redeem', -5, '2026-01-05T02:00:00Z', null)).rejects.toThrow(/needs 5 points from its lots, found 0/)
+  await expect(entry(allSpent, 'redeem', -1, '2026-01-05T02:00:00Z', null)).rejects.toThrow(/found 0/)
+  await expect(entry(partly, 'redeem', -1, '2027-01-01T00:00:00Z', null)).rejects.toThrow(/found 0/)
 })

@@ -258,11 +258,11 @@ BEGIN
   )
   INSERT INTO "points_lot_moves" ("entry_id", "lot_id", "amount") SELECT entry_id, lot_id, -taken FROM take;
 
-  SELECT d."id", d."member_id", -d."delta" AS wanted, coalesce(-sum(mv."amount"), 0) AS taken INTO short
-  FROM new_entries d LEFT JOIN "points_lot_moves" mv ON mv."entry_id" = d."id"
-  WHERE d."delta" < 0
-  GROUP BY d."id", d."member_id", d."delta"
-  HAVING coalesce(-sum(mv."amount"), 0) <> -d."delta"
+  -- LATERAL again: each entry's moves by the primary key, never a scan of every move ever made.
+  SELECT d."id", d."member_id", -d."delta" AS wanted, coalesce(t.taken, 0) AS taken INTO short
+  FROM new_entries d
+  LEFT JOIN LATERAL (SELECT -sum(mv."amount") AS taken FROM "points_lot_moves" mv WHERE mv."entry_id" = d."id") t ON true
+  WHERE d."delta" < 0 AND coalesce(t.taken, 0) <> -d."delta"
   LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'points lots: entry % of member % needs % points from its lots, found %', short."id", short."member_id", short.wanted, short.taken
