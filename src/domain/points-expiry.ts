@@ -2,6 +2,7 @@ import dayjs from 'dayjs'
 import type { PointsExpiryRule } from '../contract/enums'
 import utc from 'dayjs/plugin/utc'
 import timezone from 'dayjs/plugin/timezone'
+import { daysBetween, formatLocalDate, localDateOf } from './local-time'
 
 dayjs.extend(utc)
 dayjs.extend(timezone)
@@ -45,4 +46,35 @@ function startOfYear(year: number, timeZone: string): number {
     yearStarts.set(key, start)
   }
   return start
+}
+
+/** The last day points expiring at `expiresAt` can be used, in store time, 'YYYY-MM-DD' (the day of expiresAt − 1 ms). */
+export function lastUsableDay(expiresAt: Date, timeZone: string): string {
+  return formatLocalDate(localDateOf(new Date(expiresAt.getTime() - 1), timeZone))
+}
+
+/** Whole store days from today to the last usable day: 0 on that day itself, negative once it has passed. */
+export function daysLeftToUse(now: Date, expiresAt: Date, timeZone: string): number {
+  return daysBetween(localDateOf(now, timeZone), localDateOf(new Date(expiresAt.getTime() - 1), timeZone))
+}
+
+/**
+ * 「年底清零倒计时」: November and December (store time), for points whose last usable day falls in this year.
+ * Outside those months, or for points lasting into next year, the card shows the plain line only.
+ */
+export function inCountdownSeason(now: Date, expiresAt: Date, timeZone: string): boolean {
+  const today = localDateOf(now, timeZone)
+  const last = localDateOf(new Date(expiresAt.getTime() - 1), timeZone)
+  return today.month >= 11 && last.year === today.year && now.getTime() < expiresAt.getTime()
+}
+
+/**
+ * The reminder threshold due today for points with `daysLeft` days left, or null. The most urgent threshold
+ * reached wins (the last call before the warning), so a member whose points first come within 7 days gets the
+ * last call only, and a day the job missed is caught up the next day. A threshold of 0 is switched off.
+ */
+export function reminderThresholdDue(daysLeft: number, warnDays: number, lastCallDays: number): number | null {
+  if (daysLeft < 0) return null
+  const reached = [lastCallDays, warnDays].filter((t) => t > 0 && daysLeft <= t).sort((a, b) => a - b)
+  return reached[0] ?? null
 }

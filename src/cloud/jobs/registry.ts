@@ -4,12 +4,21 @@ import { couponExpiryRemindersJob } from './coupon-expiry-reminders'
 import { deliverNotificationsJob } from './deliver-notifications'
 import { mallPickupExpiryJob } from './mall-pickup-expiry'
 import type { JobDefinition } from './job'
+import { pointsExpiryJob } from './points-expiry'
+import { pointsExpiryRemindersJob } from './points-expiry-reminders'
 
 /**
  * Every scheduled job. A feature adds its job here (its file beside this one). The same list drives the
  * gateway's scheduler (`npm start`), `npm run job -- <name>` and the WeChat timer function.
  */
-export const JOBS: readonly JobDefinition[] = [deliverNotificationsJob, birthdayGiftsJob, couponExpiryRemindersJob, mallPickupExpiryJob]
+export const JOBS: readonly JobDefinition[] = [
+  deliverNotificationsJob,
+  birthdayGiftsJob,
+  couponExpiryRemindersJob,
+  mallPickupExpiryJob,
+  pointsExpiryJob,
+  pointsExpiryRemindersJob,
+]
 
 const byName = new Map(JOBS.map((job) => [job.name, job]))
 if (byName.size !== JOBS.length) throw new Error('jobs: two jobs share a name')

@@ -44,6 +44,8 @@ describe('the jobs cloud function handler', () => {
       expect.objectContaining({ job: 'birthdayGifts', status: 'done' }),
       expect.objectContaining({ job: 'couponExpiryReminders', status: 'done' }),
       expect.objectContaining({ job: 'mallPickupExpiry', status: 'done' }),
+      expect.objectContaining({ job: 'pointsExpiry', status: 'done' }),
+      expect.objectContaining({ job: 'pointsExpiryReminders', status: 'done' }),
     ])
     expect(sink.sent.map((m) => m.touser)).toEqual([openid])
     // The same minute again: the slot is covered.

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CardView } from '../../contract/card'
-import { benefitText, displayMemberNo, formatCount, tierProgress, tierTheme } from './view-model'
+import { benefitText, displayMemberNo, formatCount, pointsExpiryLine, tierProgress, tierTheme } from './view-model'
 import './CardFace.scss'
 
 /** The card art: colours per tier, the numbers a member looks for, and progress to the next tier. */
@@ -27,6 +27,11 @@ export function CardFace({ card }: { card: CardView }) {
             {card.pointsBalance}
           </Text>
           <Text className="card-face__stat-label">积分</Text>
+          {card.pointsExpiry && (
+            <Text className="card-face__expiry" data-testid="card-points-expiry">
+              {pointsExpiryLine(card.pointsExpiry)}
+            </Text>
+          )}
         </View>
         <View className="card-face__stat">
           <Text className="card-face__stat-value" data-testid="card-growth">

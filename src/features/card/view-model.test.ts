@@ -1,4 +1,4 @@
-import { benefitText, birthdayBannerText, discountText, formatYuan, tierProgress, tierTheme, usableCouponHint } from './view-model'
+import { benefitText, birthdayBannerText, countdownTitle, daysLeftText, discountText, formatYuan, pointsExpiryLine, tierProgress, tierTheme, usableCouponHint } from './view-model'
 import type { TierView } from '../../contract/fields'
 
 const silver: TierView = { code: 'silver', name: '银卡', minGrowth: 1000, discountPct: 85 }
@@ -79,5 +79,16 @@ describe('coupons on the card', () => {
     expect(birthdayBannerText({ couponId: null, couponState: null })).toBe('生日礼正在路上，点此查看')
     expect(birthdayBannerText({ couponId: '1', couponState: 'usable' })).toBe('生日礼券已放入券包，点此查看')
     expect(birthdayBannerText({ couponId: '1', couponState: 'used' })).toBe('生日礼已使用，祝您生日快乐')
+  })
+})
+
+describe('points expiry lines', () => {
+  it('says how many points expire on which day, and the countdown in month and day', () => {
+    expect(pointsExpiryLine({ points: 860, lastDay: '2026-12-31' })).toBe('860 分将于 2026-12-31 过期')
+    expect(pointsExpiryLine({ points: 12345, lastDay: '2026-12-31' })).toBe('12,345 分将于 2026-12-31 过期')
+    expect(countdownTitle({ points: 860, lastDay: '2026-12-31' })).toBe('你有 860 分将于 12 月 31 日清零')
+    expect(countdownTitle({ points: 5, lastDay: '2027-01-09' })).toBe('你有 5 分将于 1 月 9 日清零')
+    expect(daysLeftText(0)).toBe('今天是最后一天')
+    expect(daysLeftText(3)).toBe('还剩 3 天')
   })
 })

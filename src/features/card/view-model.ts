@@ -102,3 +102,21 @@ export function birthdayBannerText(month: NonNullable<CardView['birthdayMonth']>
       return '生日礼正在路上，点此查看'
   }
 }
+
+type PointsExpiry = NonNullable<CardView['pointsExpiry']>
+
+/** Under the balance: "860 分将于 2026-12-31 过期". */
+export function pointsExpiryLine(e: Pick<PointsExpiry, 'points' | 'lastDay'>): string {
+  return `${formatCount(e.points)} 分将于 ${e.lastDay} 过期`
+}
+
+/** The 清零倒计时 title: "你有 860 分将于 12 月 31 日清零". */
+export function countdownTitle(e: Pick<PointsExpiry, 'points' | 'lastDay'>): string {
+  const [, month, day] = e.lastDay.split('-').map(Number)
+  return `你有 ${formatCount(e.points)} 分将于 ${month} 月 ${day} 日清零`
+}
+
+/** "还剩 3 天" / "今天是最后一天". */
+export function daysLeftText(daysLeft: number): string {
+  return daysLeft <= 0 ? '今天是最后一天' : `还剩 ${daysLeft} 天`
+}

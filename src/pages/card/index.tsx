@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { ErrorBlock, EmptyBlock, LoadingBlock, OfflineBanner } from '../../components/state-view'
 import { CardFace } from '../../features/card/CardFace'
+import { PointsCountdown } from '../../features/card/PointsCountdown'
 import { useMyCard } from '../../features/card/use-my-card'
 import { birthdayBannerText, usableCouponHint } from '../../features/card/view-model'
 import { usePageVisible } from '../../features/common/use-page-visible'
@@ -65,6 +66,7 @@ export default function CardPage() {
             </View>
           )}
           <CardFace card={card} />
+          {card.pointsExpiry?.countdown && <PointsCountdown expiry={card.pointsExpiry} />}
           <MemberCode state={code} onRefresh={() => void code.refresh()} />
           <View className="card-page__links">
             <View className="card-page__link" onClick={() => go(routes.wallet)} data-testid="card-wallet-link">

@@ -35,6 +35,7 @@ describe('opening a membership card', () => {
       growthToNext: 1000,
       spendToNextFen: 100_000,
       pointsBalance: 0,
+      pointsExpiry: null,
       growth: 0,
       openedAt: app.clock.now().toISOString(),
       storeName: '拾光咖啡',
@@ -120,7 +121,7 @@ describe('who may call the member functions', () => {
     expect(mine.card.memberNo).toBe(other.card.memberNo)
     expect(mine.card.phoneMasked).toBe('136****9999')
     const history = await app.ok('listPointsHistory', {}, other.openid)
-    expect(history).toEqual({ entries: [], nextCursor: null, pointsBalance: 0 })
+    expect(history).toEqual({ entries: [], nextCursor: null, pointsBalance: 0, expiring: null })
     const demo = await app.ok('getMyCard', {}, DEMO_OPENIDS.member)
     expect(demo.card.memberNo).not.toBe(other.card.memberNo)
   })

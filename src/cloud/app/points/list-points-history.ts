@@ -1,5 +1,7 @@
 import { listLedgerPage, type LedgerRow } from '../../db/repositories/points-ledger'
 import { purchaseAmountsByReceipt } from '../../db/repositories/purchases'
+import { readPointsOutlook } from '../../db/repositories/points-lots'
+import { lastUsableDay } from '../../../domain/points-expiry'
 import { defineOperation } from '../operation'
 import { toLedgerEntryView } from './ledger-entry-view'
 
@@ -28,7 +30,15 @@ export const listPointsHistory = defineOperation({
       const amountFen = receipt === null ? undefined : amounts.get(receipt)
       return amountFen === undefined ? view : { ...view, amountFen }
     })
-    return { entries, nextCursor: hasMore ? String(page[page.length - 1].id) : null, pointsBalance: member.pointsBalance }
+    // The header: the usable balance and the soonest expiry, decided now from the lots (not by the job having run).
+    const outlook = await readPointsOutlook(ctx.tx, member.id, ctx.now)
+    const next = outlook.nextExpiry
+    return {
+      entries,
+      nextCursor: hasMore ? String(page[page.length - 1].id) : null,
+      pointsBalance: outlook.usable,
+      expiring: next && next.points > 0 ? { points: next.points, lastDay: lastUsableDay(next.expiresAt, ctx.store.timezone) } : null,
+    }
   },
 })
 

@@ -166,7 +166,9 @@ FROM (
   FROM "points_ledger" e
   WHERE e."delta" > 0
 ) c
-JOIN "members" m ON m."id" = c."member_id";
+JOIN "members" m ON m."id" = c."member_id"
+-- Lot ids in entry order: FIFO breaks ties between lots of the same expiry by lot id (oldest credit first).
+ORDER BY c."id";
 --> statement-breakpoint
 -- The lots follow the ledger, in the database, for every writer (postPoints, the till's purchase statement, the
 -- set-based jobs): an entry's statement applies its lots before it completes, so Σ lots.remaining = balance =
@@ -182,7 +184,9 @@ JOIN "members" m ON m."id" = c."member_id";
 -- balance guard sees only usable points). One debit per member per statement.
 -- Each query in a VOLATILE plpgsql function takes a fresh snapshot: it sees lots committed by whoever held the
 -- member's row lock before this statement's UPDATE of members got it.
-CREATE FUNCTION points_ledger_apply_lots() RETURNS trigger LANGUAGE plpgsql AS $$
+-- jit off: the planner cannot estimate the transition table, and compiling the per-chunk plans costs more than
+-- running them.
+CREATE FUNCTION points_ledger_apply_lots() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $$
 DECLARE
   short record;
 BEGIN
@@ -232,15 +236,21 @@ BEGIN
   WITH d AS (
     SELECT * FROM new_entries WHERE "delta" < 0
   ), cand AS (
-    SELECT d."id" AS entry_id, l."id" AS lot_id, l."remaining", -d."delta" AS amount,
-      sum(l."remaining") OVER (
-        PARTITION BY d."id"
-        ORDER BY (l."entry_id" = d."reverses_entry_id") DESC NULLS LAST, l."expires_at" ASC NULLS LAST, l."id"
-        ROWS UNBOUNDED PRECEDING) AS upto
+    -- LATERAL, per entry: each probes its member's open lots by points_lots_member_open_ix. (A plain join lets the
+    -- planner, which has no statistics for the transition table, hash-join a seq scan of every open lot: the
+    -- year-end job's chunks then cost O(all lots) each.)
+    SELECT d."id" AS entry_id, l.lot_id, l."remaining", -d."delta" AS amount, l.upto
     FROM d
-    JOIN "points_lots" l ON l."member_id" = d."member_id" AND l."remaining" > 0
-      AND CASE WHEN d."reason" = 'expire' THEN l."expires_at" <= d."created_at"
-               ELSE l."expires_at" IS NULL OR l."expires_at" > d."created_at" END
+    CROSS JOIN LATERAL (
+      SELECT x."id" AS lot_id, x."remaining",
+        sum(x."remaining") OVER (
+          ORDER BY (x."entry_id" = d."reverses_entry_id") DESC NULLS LAST, x."expires_at" ASC NULLS LAST, x."id"
+          ROWS UNBOUNDED PRECEDING) AS upto
+      FROM "points_lots" x
+      WHERE x."member_id" = d."member_id" AND x."remaining" > 0
+        AND CASE WHEN d."reason" = 'expire' THEN x."expires_at" <= d."created_at"
+                 ELSE x."expires_at" IS NULL OR x."expires_at" > d."created_at" END
+    ) l
   ), take AS (
     SELECT entry_id, lot_id, least("remaining", amount - (upto - "remaining")) AS taken FROM cand WHERE upto - "remaining" < amount
   ), spent AS (
@@ -248,11 +258,11 @@ BEGIN
   )
   INSERT INTO "points_lot_moves" ("entry_id", "lot_id", "amount") SELECT entry_id, lot_id, -taken FROM take;
 
-  SELECT d."id", d."member_id", -d."delta" AS wanted, coalesce(-sum(mv."amount"), 0) AS taken INTO short
-  FROM new_entries d LEFT JOIN "points_lot_moves" mv ON mv."entry_id" = d."id"
-  WHERE d."delta" < 0
-  GROUP BY d."id", d."member_id", d."delta"
-  HAVING coalesce(-sum(mv."amount"), 0) <> -d."delta"
+  -- LATERAL again: each entry's moves by the primary key, never a scan of every move ever made.
+  SELECT d."id", d."member_id", -d."delta" AS wanted, coalesce(t.taken, 0) AS taken INTO short
+  FROM new_entries d
+  LEFT JOIN LATERAL (SELECT -sum(mv."amount") AS taken FROM "points_lot_moves" mv WHERE mv."entry_id" = d."id") t ON true
+  WHERE d."delta" < 0 AND coalesce(t.taken, 0) <> -d."delta"
   LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'points lots: entry % of member % needs % points from its lots, found %', short."id", short."member_id", short.wanted, short.taken

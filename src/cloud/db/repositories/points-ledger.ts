@@ -120,6 +120,81 @@ export async function expireDuePoints(tx: Tx, storeId: number, memberId: number,
   return Number(row?.expired ?? 0)
 }
 
+export interface DueScan {
+  /** The scanned members with lots due, by id. */
+  memberIds: number[]
+  /** Members looked at (the keyset cursor moves over all of them), and the last one's id. */
+  scanned: number
+  lastMemberId: number | null
+}
+
+/**
+ * The year-end job's chunk: the next `limit` members of the store after `afterMemberId` (by id), and which of
+ * them have lots due at `now`. Walking the members by primary key, with one probe of points_lots_member_open_ix
+ * each, keeps every chunk the same bounded work and the whole run linear (a scan of the due lots "after the
+ * cursor" would re-read the expiry index from its start on every chunk).
+ */
+export async function findMembersWithDuePoints(tx: Tx, storeId: number, now: Date, afterMemberId: number | null, limit: number): Promise<DueScan> {
+  const rows = await executeRows<{ id: number | string; due: boolean }>(tx.execute(sql`
+    select m.id, exists (
+      select 1 from ${pointsLots} l where l.member_id = m.id and l.remaining > 0 and l.expires_at <= ${now.toISOString()}::timestamptz
+    ) as due
+    from (
+      select id from ${members} where store_id = ${storeId} and id > ${afterMemberId ?? 0} order by id limit ${limit}
+    ) m
+    order by m.id`))
+  return {
+    memberIds: rows.filter((r) => r.due).map((r) => Number(r.id)),
+    scanned: rows.length,
+    lastMemberId: rows.length === 0 ? null : Number(rows[rows.length - 1].id),
+  }
+}
+
+/** Whether any lot of the store is due at `now` and not yet expired: most days none is, and the job ends at once. */
+export async function anyPointsDue(tx: Tx, storeId: number, now: Date): Promise<boolean> {
+  const [row] = await executeRows<{ any: boolean }>(tx.execute(sql`
+    select exists (
+      select 1 from ${pointsLots} where store_id = ${storeId} and remaining > 0 and expires_at <= ${now.toISOString()}::timestamptz
+    ) as any`))
+  return Boolean(row?.any)
+}
+
+/**
+ * expireDuePoints for many members at once (the year-end job's chunk): the members are locked first, in id
+ * order (its own statement, so a concurrent spend or a second run waits here and then sees the lots drained),
+ * then ONE statement sums each member's due lots, lowers the balances and inserts one 'expire' entry per member
+ * under the same key expireDuePoints uses (`expire:<member>:<latest expiry>`): whichever runs first expires the
+ * lots, the other finds nothing due, and a duplicate key would fail loudly rather than expire twice. The lots
+ * follow by the ledger's trigger. The guard keeps a balance from going below zero (the invariant Σ lots =
+ * balance already does). Returns the members expired and the points.
+ */
+export async function expireDuePointsForMany(tx: Tx, storeId: number, memberIds: readonly number[], now: Date): Promise<{ members: number; points: number }> {
+  if (memberIds.length === 0) return { members: 0, points: 0 }
+  const ids = `{${memberIds.map((id) => Math.trunc(id)).join(',')}}`
+  const at = now.toISOString()
+  await tx.execute(sql`select id from ${members} where id = any(${ids}::bigint[]) and store_id = ${storeId} order by id for update`)
+  const [row] = await executeRows<{ members: number | string; points: number | string | null }>(tx.execute(sql`
+    with due as (
+      select member_id, sum(remaining)::int as points, max(expires_at) as last_expiry
+      from ${pointsLots}
+      where member_id = any(${ids}::bigint[]) and store_id = ${storeId} and remaining > 0 and expires_at <= ${at}::timestamptz
+      group by member_id
+    ), updated as (
+      update ${members} m set points_balance = m.points_balance - due.points
+      from due
+      where m.id = due.member_id and m.store_id = ${storeId} and due.points > 0 and m.points_balance - due.points >= 0
+      returning m.id, m.store_id, due.points, due.last_expiry
+    ), entry as (
+      insert into ${pointsLedger} (store_id, member_id, reason, delta, request_id, note, expires_at, created_at)
+      select store_id, id, 'expire', -points, 'expire:' || id || ':' || to_char(last_expiry at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        null, null, ${at}::timestamptz
+      from updated order by id
+      returning delta
+    )
+    select count(*) as members, coalesce(-sum(delta), 0) as points from entry`))
+  return { members: Number(row?.members ?? 0), points: Number(row?.points ?? 0) }
+}
+
 /** Nothing moved: say why (read only on this rare path). */
 async function explainNothingMoved(tx: Tx, memberId: number, storeId: number, delta: number): Promise<never> {
   const [member] = await tx

@@ -37,6 +37,28 @@ describe('points history page', () => {
     expect(callApiMock).toHaveBeenCalledWith('listPointsHistory', { limit: 20 })
   })
 
+  it('shows the soonest expiry under the balance and labels expired points 积分过期', async () => {
+    callApiMock.mockResolvedValue({
+      entries: [entry('2', 'expire', -60), entry('1', 'earn', 100)],
+      nextCursor: null,
+      pointsBalance: 40,
+      expiring: { points: 40, lastDay: '2027-12-31' },
+    })
+    render(<PointsPage />)
+    const rows = await screen.findAllByTestId('ledger-entry')
+    expect(rows[0]).toHaveTextContent('积分过期')
+    expect(rows[0]).toHaveTextContent('-60')
+    expect(screen.getByTestId('points-balance-value')).toHaveTextContent('40')
+    expect(screen.getByTestId('points-expiring')).toHaveTextContent('40 分将于 2027-12-31 过期')
+  })
+
+  it('shows no expiry line when nothing expires', async () => {
+    callApiMock.mockResolvedValue({ entries: [entry('1', 'earn', 100)], nextCursor: null, pointsBalance: 100, expiring: null })
+    render(<PointsPage />)
+    await screen.findAllByTestId('ledger-entry')
+    expect(screen.queryByTestId('points-expiring')).not.toBeInTheDocument()
+  })
+
   it('shows an empty state when there are no entries', async () => {
     callApiMock.mockResolvedValue({ entries: [], nextCursor: null })
     render(<PointsPage />)

@@ -4,7 +4,7 @@ import { useLoad, useReachBottom } from '@tarojs/taro'
 import { useMemo, type ReactNode } from 'react'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
-import { formatCount } from '../../../../features/card/view-model'
+import { formatCount, pointsExpiryLine } from '../../../../features/card/view-model'
 import { LedgerRow } from '../../../../features/points/LedgerRow'
 import { usePointsHistory } from '../../../../features/points/use-points-history'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
@@ -49,6 +49,11 @@ export default function PointsPage() {
       <Text className="points-page__balance-value" data-testid="points-balance-value">
         {formatCount(h.pointsBalance)}
       </Text>
+      {h.expiring && (
+        <Text className="points-page__expiring" data-testid="points-expiring">
+          {pointsExpiryLine(h.expiring)}
+        </Text>
+      )}
     </View>
   )
   if (h.entries.length === 0) {
