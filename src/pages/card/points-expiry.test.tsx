@@ -61,7 +61,7 @@ describe('points expiry on the card page', () => {
     fireEvent.click(tiles[1])
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/mall/pages/item/index?id=12' })
     fireEvent.click(within(block).getByTestId('points-countdown-mall'))
-    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/mall/pages/index/index' })
+    expect(Taro.switchTab).toHaveBeenLastCalledWith({ url: '/pages/mall/index' })
   })
 
   it('keeps the countdown and its way to the mall when no item is affordable', async () => {

@@ -9,6 +9,8 @@ const ids: Record<string, string> = {}
 beforeAll(async () => {
   app = await createAppFixture()
   const [{ id: storeId }] = await app.db.select({ id: stores.id }).from(stores)
+  // The demo catalogue off sale: this test's own items are the whole mall.
+  await app.db.update(mallItems).set({ status: 'stopped' })
   const item = (name: string, pointsPrice: number, extra: Partial<typeof mallItems.$inferInsert> = {}) => ({
     storeId,
     kind: 'gift',
