@@ -45,7 +45,7 @@ test('the member redeems a gift, the clerk hands it over by its pick-up code, an
     await byId(member, 'item-redeem').click()
     const confirm = member.locator('.nut-dialog', { hasText: `确认用 ${GIFT_PRICE} 积分兑换 ${GIFT} ×1？` })
     await confirm.waitFor()
-    await confirm.getByText('确认兑换').click()
+    await confirm.getByRole('button', { name: '确认兑换' }).click()
     await byId(member, 'pickup-qr').waitFor()
     const code = await text(member, 'pickup-digits')
     assert.match(code, /^P1( \d{4}){5}$/)
@@ -62,7 +62,7 @@ test('the member redeems a gift, the clerk hands it over by its pick-up code, an
     assert.match(await text(clerk, 'till-pickup-holder'), /\*{4}/)
     await clerk.screenshot({ path: `${SHOTS}/till-pickup.png`, fullPage: true })
     await byId(clerk, 'till-pickup-confirm-open').click()
-    await clerk.locator('.nut-dialog').getByText('确认交付').click()
+    await byId(clerk, 'till-pickup-confirm-ok').click()
     await byId(clerk, 'till-pickup-done').waitFor()
 
     // A second scan of the same code: already handed over, with when and by whom.
