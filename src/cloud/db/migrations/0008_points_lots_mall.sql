@@ -205,12 +205,19 @@ BEGIN
   WITH r AS (
     SELECT * FROM new_entries WHERE "delta" > 0 AND "reverses_entry_id" IS NOT NULL
   ), owed AS (
-    SELECT r."id" AS entry_id, mv."lot_id", -sum(mv."amount") AS owed
+    -- Per refund, two index probes (LATERAL: the transition table has no statistics, and an OR join would let the
+    -- planner scan the whole ledger): the moves of the reversed debit, and of earlier refunds of the same debit.
+    SELECT r."id" AS entry_id, x."lot_id", -sum(x."amount") AS owed
     FROM r
-    JOIN "points_ledger" e ON (e."id" = r."reverses_entry_id" OR e."reverses_entry_id" = r."reverses_entry_id") AND e."id" <> r."id"
-    JOIN "points_lot_moves" mv ON mv."entry_id" = e."id"
-    GROUP BY r."id", mv."lot_id"
-    HAVING -sum(mv."amount") > 0
+    CROSS JOIN LATERAL (
+      SELECT mv."lot_id", mv."amount" FROM "points_lot_moves" mv WHERE mv."entry_id" = r."reverses_entry_id"
+      UNION ALL
+      SELECT mv."lot_id", mv."amount"
+      FROM "points_ledger" e JOIN "points_lot_moves" mv ON mv."entry_id" = e."id"
+      WHERE e."reverses_entry_id" = r."reverses_entry_id" AND e."id" <> r."id"
+    ) x
+    GROUP BY r."id", x."lot_id"
+    HAVING -sum(x."amount") > 0
   ), cand AS (
     SELECT o.entry_id, o."lot_id", o.owed, r."delta" AS amount,
       sum(o.owed) OVER (PARTITION BY o.entry_id ORDER BY l."expires_at" DESC NULLS FIRST, l."id" DESC ROWS UNBOUNDED PRECEDING) AS upto
