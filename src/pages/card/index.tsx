@@ -66,8 +66,9 @@ export default function CardPage() {
             </View>
           )}
           <CardFace card={card} />
-          {card.pointsExpiry?.countdown && <PointsCountdown expiry={card.pointsExpiry} />}
           <MemberCode state={code} onRefresh={() => void code.refresh()} />
+          {/* Below the code: showing it at the till is the card's first job, on the first screen even at 320×568. */}
+          {card.pointsExpiry?.countdown && <PointsCountdown expiry={card.pointsExpiry} />}
           <View className="card-page__links">
             <View className="card-page__link" onClick={() => go(routes.wallet)} data-testid="card-wallet-link">
               <Text>券包</Text>
