@@ -40,7 +40,8 @@ export const cardView = z.object({
   pointsBalance: z.number().int(),
   /**
    * The points expiring soonest ("860 分将于 2026-12-31 过期"), or null when none expire. In November and December
-   * (`countdown`) the card shows the countdown with up to three mall items those points can buy now.
+   * (`countdown`) the card shows the countdown with up to three mall items the usable points buy now (a redemption
+   * spends the oldest lots first, so any of them uses the expiring points).
    */
   pointsExpiry: z
     .object({

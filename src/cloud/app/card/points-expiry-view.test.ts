@@ -27,7 +27,8 @@ beforeAll(async () => {
       item('帆布袋', 300),
       item('贴纸', 50),
       item('雨伞', 500),
-      item('太贵的', 861),
+      item('收纳盒', 861),
+      item('太贵的', 961),
       item('已售罄', 700, { redeemedCount: 10 }),
       item('已下架', 600, { status: 'stopped' }),
       item('还没开兑', 650, { redeemFrom: sh('2026-12-01 00:00:00') }),
@@ -55,13 +56,13 @@ describe('points expiry on the card and in 积分明细', () => {
     expect(c.pointsExpiry).toEqual({ points: 860, lastDay: '2026-12-31', daysLeft: 61, countdown: false, items: [] })
   })
 
-  it('in November and December shows the countdown with up to 3 items redeemable now within the expiring points, dearest first', async () => {
+  it('in November and December shows the countdown with up to 3 items the usable points buy now (they spend the expiring ones first), dearest first', async () => {
     const c = await card('2026-11-01 00:00:00')
     expect(c.pointsExpiry).toMatchObject({ points: 860, lastDay: '2026-12-31', daysLeft: 60, countdown: true })
     expect(c.pointsExpiry.items).toEqual([
+      { id: ids['收纳盒'], name: '收纳盒', pointsPrice: 861, imageUrl: null },
       { id: ids['保温杯'], name: '保温杯', pointsPrice: 800, imageUrl: null },
       { id: ids['雨伞'], name: '雨伞', pointsPrice: 500, imageUrl: null },
-      { id: ids['帆布袋'], name: '帆布袋', pointsPrice: 300, imageUrl: null },
     ])
     const last = await card('2026-12-31 23:59:59')
     expect(last.pointsExpiry).toMatchObject({ points: 860, daysLeft: 0, countdown: true })

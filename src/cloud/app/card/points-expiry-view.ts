@@ -31,7 +31,8 @@ export async function pointsOnCard(ctx: UseCaseContext, member: MemberRow): Prom
   const items = countdown
     ? await findAffordableMallItems(ctx.tx, {
         storeId: member.storeId,
-        points: Math.min(next.points, outlook.usable),
+        // What the usable balance buys: any redemption spends the oldest lots first, so it uses the expiring points.
+        points: outlook.usable,
         now: ctx.now,
         tiersAllowed: tiersUpTo(ctx, member.tierCode as TierCode),
         limit: COUNTDOWN_ITEMS,
