@@ -52,6 +52,7 @@ export const ERROR_MESSAGES = {
   MALL_TIER_LOCKED: '会员等级不足，暂不能兑换',
   MALL_QUANTITY_TOO_LARGE: '超过单次兑换数量上限',
   MALL_STOCK_BELOW_REDEEMED: '库存不能少于已兑换数量',
+  MALL_ITEM_CHANGED: '商品信息已更新，请刷新后重试',
   REDEMPTION_NOT_FOUND: '未找到该兑换记录',
   REDEMPTION_NOT_CANCELLABLE: '该兑换已领取、已取消或已过期，不能取消',
   REDEMPTION_NOT_RETURNABLE: '只有已领取的礼品可以退回',

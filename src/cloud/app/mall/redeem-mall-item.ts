@@ -25,9 +25,9 @@ import { toRedemptionView } from './mall-views'
  *     request key: a retry returns the first redemption (`repeated`), the same key from another member is refused;
  *  2. the item's stored rules at ctx.now: status, window, tier, quantity ≤ max_per_redemption;
  *  3. the per-member quota, by its guarded upsert (每人限兑 N 件);
- *  4. the stock, by its guarded increment (已兑完);
- *  5. the points, by a 'redeem' debit through postPoints (积分不足（差 X 分）);
- *  6. the redemption row: a gift is held with its pick-up code and window; a coupon is issued to the wallet;
+ *  4. the points, by a 'redeem' debit through postPoints (积分不足（差 X 分）);
+ *  5. the redemption row: a gift is held with its pick-up code and window; a coupon is issued to the wallet;
+ *  6. the stock, by its guarded increment (已兑完), last: that row is shared by every redemption of the item;
  *  7. the managers' low-stock notice, once per restock.
  */
 export const redeemMallItem = defineOperation({
@@ -50,20 +50,17 @@ export const redeemMallItem = defineOperation({
     if (!(await takeQuota(ctx.tx, { itemId: item.id, memberId: member.id, periodKey: period }, input.quantity, item.perMemberLimit))) {
       throw new AppError('MALL_LIMIT_REACHED', limitText(item.perMemberLimit ?? 0, item.limitPeriod))
     }
-    const taken = await takeMallStock(ctx.tx, ctx.store.id, item.id, input.quantity)
-    if (!taken) throw new AppError(item.status === 'on_sale' ? 'MALL_SOLD_OUT' : 'MALL_STOPPED')
+    const points = item.pointsPrice * input.quantity
+    const debit = await debitPoints(ctx, member, points, requestKey, item.name)
 
-    const points = taken.pointsPrice * input.quantity
-    const debit = await debitPoints(ctx, member, points, requestKey, taken.name)
-
-    const gift = taken.kind === 'gift'
+    const gift = item.kind === 'gift'
     const inserted = await insertRedemption(ctx.tx, {
       storeId: ctx.store.id,
       memberId: member.id,
-      itemId: taken.id,
+      itemId: item.id,
       requestKey,
-      kind: taken.kind,
-      itemName: taken.name,
+      kind: item.kind,
+      itemName: item.name,
       quantity: input.quantity,
       points,
       periodKey: period,
@@ -78,15 +75,22 @@ export const redeemMallItem = defineOperation({
 
     let couponId: number | null = null
     if (!gift) {
-      if (taken.couponTemplateId === null) throw new Error(`redeemMallItem: coupon item ${taken.id} has no template`)
-      const { coupon } = await issueCoupon(ctx, { template: taken.couponTemplateId, member, channel: 'mall', sourceKey: `mall:${inserted.id}` })
+      if (item.couponTemplateId === null) throw new Error(`redeemMallItem: coupon item ${item.id} has no template`)
+      const { coupon } = await issueCoupon(ctx, { template: item.couponTemplateId, member, channel: 'mall', sourceKey: `mall:${inserted.id}` })
       couponId = coupon.id
       await setRedemptionCoupon(ctx.tx, inserted.id, coupon.id)
     }
 
+    // The stock last: every redemption of the item queues on this row's lock until its commit, so it is held for
+    // one statement and the commit only (the till's coupon count works the same way).
+    const taken = await takeMallStock(ctx.tx, ctx.store.id, item.id, input.quantity)
+    if (!taken) throw new AppError(item.status === 'on_sale' ? 'MALL_SOLD_OUT' : 'MALL_STOPPED')
+    // Priced and named from the first read: a manager's edit in between is refused rather than charged at the old price.
+    if (taken.pointsPrice !== item.pointsPrice || taken.kind !== item.kind) throw new AppError('MALL_ITEM_CHANGED')
+
     await noticeLowStock(ctx, taken)
     return {
-      redemption: toRedemptionView({ ...inserted, couponId, pickedUpByName: null, imageKey: taken.imageKey }),
+      redemption: toRedemptionView({ ...inserted, couponId, pickedUpByName: null, imageKey: item.imageKey }),
       pointsBalance: debit.pointsBalance,
       repeated: false,
     }
@@ -106,6 +110,8 @@ function assertRedeemable(ctx: UseCaseContext, item: MallItemRow, member: Member
   const locked = tierLock(item.minTierCode, { tiers: ctx.tiers, memberTierCode: member.tierCode })
   if (locked) throw new AppError('MALL_TIER_LOCKED', `该商品${locked}`)
   if (quantity > item.maxPerRedemption) throw new AppError('MALL_QUANTITY_TOO_LARGE', `每次最多兑换 ${item.maxPerRedemption} 件`)
+  // Read without a lock, so only a first answer (the guarded increment decides): 已兑完 before 积分不足.
+  if (item.redeemedCount + quantity > item.stockTotal) throw new AppError('MALL_SOLD_OUT')
 }
 
 /**
