@@ -14,6 +14,7 @@ import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { hasSession } from '../../../../services/api'
 import { go, routes } from '../../../../services/nav'
 import './index.scss'
+import { ListFooter } from '../../../../components/list-footer/ListFooter'
 
 const TAB_LABELS: Record<WalletTab, string> = { usable: '可用', used: '已使用', expired: '已过期' }
 const EMPTY: Record<WalletTab, { title: string; description: string }> = {
@@ -111,16 +112,7 @@ export default function WalletPage() {
             <WalletCoupon key={coupon.id} coupon={coupon} nowMs={nowMs} />
           ))}
         </View>
-        <View className="wallet-page__footer">
-          {w.moreError && <Text className="wallet-page__more-error">{w.moreError.message}</Text>}
-          {w.hasMore ? (
-            <Button size="small" fill="none" loading={w.loadingMore} onClick={() => void w.loadMore()} data-testid="wallet-load-more">
-              {w.moreError ? '重新加载' : '加载更多'}
-            </Button>
-          ) : (
-            <Text className="wallet-page__end">没有更多了</Text>
-          )}
-        </View>
+        <ListFooter hasMore={w.hasMore} loadingMore={w.loadingMore} moreError={w.moreError} onLoadMore={() => void w.loadMore()} testId="wallet-load-more" />
       </>
     )
   }

@@ -14,6 +14,7 @@ import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { hasSession } from '../../../../services/api'
 import { go, routes } from '../../../../services/nav'
 import './index.scss'
+import { ListFooter } from '../../../../components/list-footer/ListFooter'
 
 const TAB_LABELS: Record<RedemptionTab, string> = { held: '待领取', done: '已完成', closed: '已取消' }
 const EMPTY: Record<RedemptionTab, string> = { held: '没有待领取的礼品', done: '还没有完成的兑换', closed: '没有取消或过期的兑换' }
@@ -92,16 +93,7 @@ export default function RedemptionsPage() {
             <Row key={r.id} r={r} />
           ))}
         </View>
-        <View className="redemptions-page__footer">
-          {l.moreError && <Text className="redemptions-page__more-error">{l.moreError.message}</Text>}
-          {l.hasMore ? (
-            <Button size="small" fill="none" loading={l.loadingMore} onClick={() => void l.loadMore()} data-testid="redemptions-load-more">
-              {l.moreError ? '重新加载' : '加载更多'}
-            </Button>
-          ) : (
-            <Text className="redemptions-page__end">没有更多了</Text>
-          )}
-        </View>
+        <ListFooter hasMore={l.hasMore} loadingMore={l.loadingMore} moreError={l.moreError} onLoadMore={() => void l.loadMore()} testId="redemptions-load-more" />
       </>
     )
   }

@@ -9,6 +9,7 @@ import { useNotifications } from '../../../../features/notifications/use-notific
 import { useSubscribe } from '../../../../features/notifications/use-subscribe'
 import { backOr, go, routes } from '../../../../services/nav'
 import './index.scss'
+import { ListFooter } from '../../../../components/list-footer/ListFooter'
 
 /** 订阅到账通知 on WeChat; in the browser, why there is none. */
 function SubscribeBar({ s }: { s: ReturnType<typeof useSubscribe> }) {
@@ -86,16 +87,7 @@ export default function NotificationsPage() {
               <NotificationRow key={item.id} item={item} nowMs={nowMs} />
             ))}
           </View>
-          <View className="notifications-page__footer">
-            {n.moreError && <Text className="notifications-page__more-error">{n.moreError.message}</Text>}
-            {n.hasMore ? (
-              <Button size="small" fill="none" loading={n.loadingMore} onClick={() => void n.loadMore()} data-testid="notifications-load-more">
-                {n.moreError ? '重新加载' : '加载更多'}
-              </Button>
-            ) : (
-              <Text className="notifications-page__end">没有更多了</Text>
-            )}
-          </View>
+          <ListFooter hasMore={n.hasMore} loadingMore={n.loadingMore} moreError={n.moreError} onLoadMore={() => void n.loadMore()} testId="notifications-load-more" />
         </>
       )}
       {back}

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { useLoad, useReachBottom } from '@tarojs/taro'
 import { useMemo, type ReactNode } from 'react'
 import { EmptyBlock, ErrorBlock, LoadingBlock } from '../../../../components/state-view'
@@ -11,6 +10,7 @@ import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { hasSession } from '../../../../services/api'
 import { go, routes } from '../../../../services/nav'
 import './index.scss'
+import { ListFooter } from '../../../../components/list-footer/ListFooter'
 
 /**
  * 积分明细: the balance, then the ledger newest first; more rows on reaching the bottom or with 加载更多.
@@ -72,16 +72,7 @@ export default function PointsPage() {
           <LedgerRow key={e.id} entry={e} nowMs={nowMs} />
         ))}
       </View>
-      <View className="points-page__footer">
-        {h.moreError && <Text className="points-page__more-error">{h.moreError.message}</Text>}
-        {h.hasMore ? (
-          <Button size="small" fill="none" loading={h.loadingMore} onClick={() => void h.loadMore()} data-testid="ledger-load-more">
-            {h.moreError ? '重新加载' : '加载更多'}
-          </Button>
-        ) : (
-          <Text className="points-page__end">没有更多了</Text>
-        )}
-      </View>
+      <ListFooter hasMore={h.hasMore} loadingMore={h.loadingMore} moreError={h.moreError} onLoadMore={() => void h.loadMore()} testId="ledger-load-more" />
     </>,
   )
 }
