@@ -1,6 +1,6 @@
 import { createAppFixture, expectBalancesMatchLedger, type AppFixture } from '../../../../tests/helpers/app-fixture'
 import { movePoints, newLotsMember, sh, type LotsMember } from '../../../../tests/helpers/points-lots-fixtures'
-import { mallItems, stores } from '../../db/schema'
+import { mallItems, mallMemberQuota, stores } from '../../db/schema'
 
 let app: AppFixture
 let m: LotsMember
@@ -34,10 +34,13 @@ beforeAll(async () => {
       item('还没开兑', 650, { redeemFrom: sh('2026-12-01 00:00:00') }),
       item('兑换已结束', 640, { redeemUntil: sh('2026-10-31 23:59:59') }),
       item('钻石专享', 620, { minTierCode: 'diamond' }),
+      item('已兑过', 700, { perMemberLimit: 1 }),
     ])
     .returning({ id: mallItems.id, name: mallItems.name })
   for (const r of rows) ids[r.name] = String(r.id)
   m = await newLotsMember(app, 'wx-expiry-view')
+  // The member has had their one 已兑过: the countdown must not offer what the mall would refuse.
+  await app.db.insert(mallMemberQuota).values({ itemId: Number(ids['已兑过']), memberId: m.id, periodKey: 'total', count: 1 })
   await movePoints(app.db, m, 'earn', 860, sh('2025-12-31 23:59:30'))
   await movePoints(app.db, m, 'earn', 100, sh('2026-02-01 10:00:00'))
 })

@@ -1,9 +1,6 @@
-import { mallImageUrl } from '../mall/mall-views'
 import type { CardView } from '../../../contract'
-import type { TierCode } from '../../../contract/enums'
 import { daysLeftToUse, inCountdownSeason, lastUsableDay } from '../../../domain/points-expiry'
-import { sortTiers } from '../../../domain/tiers'
-import { findAffordableMallItems } from '../../db/repositories/mall-affordable'
+import { mallItemsFor } from '../mall/mall-items-for'
 import type { MemberRow } from '../../db/repositories/members'
 import { readPointsOutlook } from '../../db/repositories/points-lots'
 import type { UseCaseContext } from '../store-context'
@@ -28,15 +25,13 @@ export async function pointsOnCard(ctx: UseCaseContext, member: MemberRow): Prom
   if (!next || next.points <= 0) return { pointsBalance: outlook.usable, pointsExpiry: null }
   const zone = ctx.store.timezone
   const countdown = inCountdownSeason(ctx.now, next.expiresAt, zone)
+  // The mall's own rule for 可兑 (window, tier, stock, the member's limit and points), dearest first: any redemption
+  // spends the oldest lots first, so each of these uses the expiring points.
   const items = countdown
-    ? await findAffordableMallItems(ctx.tx, {
-        storeId: member.storeId,
-        // What the usable balance buys: any redemption spends the oldest lots first, so it uses the expiring points.
-        points: outlook.usable,
-        now: ctx.now,
-        tiersAllowed: tiersUpTo(ctx, member.tierCode as TierCode),
-        limit: COUNTDOWN_ITEMS,
-      })
+    ? (await mallItemsFor(ctx, member, outlook.usable))
+        .filter((i) => i.state === 'redeemable')
+        .sort((a, b) => b.pointsPrice - a.pointsPrice)
+        .slice(0, COUNTDOWN_ITEMS)
     : []
   return {
     pointsBalance: outlook.usable,
@@ -45,14 +40,7 @@ export async function pointsOnCard(ctx: UseCaseContext, member: MemberRow): Prom
       lastDay: lastUsableDay(next.expiresAt, zone),
       daysLeft: daysLeftToUse(ctx.now, next.expiresAt, zone),
       countdown,
-      items: items.map((i) => ({ id: String(i.id), name: i.name, pointsPrice: i.pointsPrice, imageUrl: mallImageUrl(i.imageKey) })),
+      items: items.map((i) => ({ id: i.id, name: i.name, pointsPrice: i.pointsPrice, imageUrl: i.imageUrl })),
     },
   }
-}
-
-/** The member's tier and those below it: the items they may redeem ("金卡及以上可兑"). */
-function tiersUpTo(ctx: UseCaseContext, code: TierCode): TierCode[] {
-  const sorted = sortTiers(ctx.tiers).map((t) => t.code)
-  const at = sorted.indexOf(code)
-  return at < 0 ? [code] : sorted.slice(0, at + 1)
 }
