@@ -1,6 +1,7 @@
 import type { AdminMallItemView, MallItemStatus, MallLimitPeriod } from '../../../contract'
 import { formatLocalDate, localDateOf } from '../../../domain/local-time'
-import type { AdminMallItemRow, MallItemRow } from '../../db/repositories/mall-catalog'
+import type { AdminMallItemRow } from '../../db/repositories/mall-catalog'
+import type { MallItemRow } from '../../db/repositories/mall-items'
 import type { ImageStorage } from '../storage/image-storage'
 import type { UseCaseContext } from '../store-context'
 import { tierByCode, toTierView } from '../tier-view'

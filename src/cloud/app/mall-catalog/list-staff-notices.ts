@@ -1,5 +1,5 @@
 import type { StaffNoticeKind } from '../../../contract'
-import { listStaffNoticesFor } from '../../db/repositories/staff-notice-reads'
+import { listStaffNoticesFor } from '../../db/repositories/staff-notices'
 import { defineOperation } from '../operation'
 
 /** The managers' notices (low stock …) at the top of 积分商城管理, newest first, with how many are unread. */

@@ -1,4 +1,4 @@
-import { markStaffNoticesReadIn } from '../../db/repositories/staff-notice-reads'
+import { markStaffNoticesReadIn } from '../../db/repositories/staff-notices'
 import { defineOperation } from '../operation'
 
 /** Once the list has been shown: every unread notice of the store is marked read (managers share one list). */

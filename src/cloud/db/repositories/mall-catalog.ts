@@ -1,12 +1,12 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Tx } from '../db'
+import type { MallItemRow } from './mall-items'
 import { couponTemplates, mallItems, mallRedemptions, members, staff } from '../schema'
 
 /**
  * The console's side of the mall items: what a manager creates, edits and stops, and the redemptions he reads.
  * Counts (redeemed_count) are never written here: redemption, pick-up and expiry move them (mall-items.ts).
  */
-export type MallItemRow = typeof mallItems.$inferSelect
 
 /** What a manager sets: everything but the counts, the status and the bookkeeping. */
 export type MallItemFields = Pick<

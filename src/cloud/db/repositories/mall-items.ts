@@ -76,11 +76,14 @@ export async function takeMallStock(tx: Tx, storeId: number, itemId: number, qua
   return row ?? null
 }
 
-/** Gives units back after a release (cancel, expiry, return); whatever the item's status now. */
+/**
+ * Gives units back after a release (cancel, expiry, return); whatever the item's status now. A release happens
+ * once (its guarded status change), so going below 0 is a bug: the CHECK refuses it rather than a clamp hiding it.
+ */
 export async function giveBackMallStock(tx: Tx, itemId: number, quantity: number): Promise<void> {
   await tx
     .update(mallItems)
-    .set({ redeemedCount: sql`greatest(${mallItems.redeemedCount} - ${quantity}, 0)` })
+    .set({ redeemedCount: sql`${mallItems.redeemedCount} - ${quantity}` })
     .where(eq(mallItems.id, itemId))
 }
 

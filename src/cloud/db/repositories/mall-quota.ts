@@ -28,11 +28,11 @@ export async function takeQuota(tx: Tx, key: QuotaKey, quantity: number, limit: 
   return rows.length > 0
 }
 
-/** Gives units back to the period they were counted in (a release). */
+/** Gives units back to the period they were counted in (a release, once: a CHECK refuses going below 0, never hidden). */
 export async function giveBackQuota(tx: Tx, key: QuotaKey, quantity: number): Promise<void> {
   await tx
     .update(mallMemberQuota)
-    .set({ count: sql`greatest(${mallMemberQuota.count} - ${quantity}, 0)` })
+    .set({ count: sql`${mallMemberQuota.count} - ${quantity}` })
     .where(and(eq(mallMemberQuota.itemId, key.itemId), eq(mallMemberQuota.memberId, key.memberId), eq(mallMemberQuota.periodKey, key.periodKey)))
 }
 
