@@ -28,3 +28,9 @@ export function formatStoreRelativeTime(iso: string, nowMs: number): string {
   if (t.year() === now.year()) return t.format('MM-DD HH:mm')
   return t.format('YYYY-MM-DD HH:mm')
 }
+
+/** A moment in the store's zone as "6月15日 10:00" (the console's lists); '' for an unreadable time. */
+export function formatStoreMonthDayTime(iso: string): string {
+  const t = inStore(iso)
+  return t.isValid() ? `${t.month() + 1}月${t.date()}日 ${t.format('HH:mm')}` : ''
+}

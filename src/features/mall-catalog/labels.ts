@@ -1,5 +1,6 @@
 import type { AdminMallItemView } from '../../contract/mall-items'
 import type { MallItemKind, MallLimitPeriod, RedemptionStatus } from '../../contract/enums'
+import { formatStoreMonthDayTime } from '../common/store-time'
 
 export const KIND_OPTIONS: ReadonlyArray<[MallItemKind, string]> = [
   ['gift', '礼品（到店自取）'],
@@ -37,9 +38,5 @@ export function windowText(i: Pick<AdminMallItemView, 'redeemFrom' | 'redeemUnti
   return '长期可兑'
 }
 
-/** 2025-06-15T02:00:00Z → "6月15日 10:00" in the phone's zone (the store's, in practice). */
-export function timeText(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
+/** 2025-06-15T02:00:00Z → "6月15日 10:00" in the store's zone, whatever the phone's. */
+export const timeText = formatStoreMonthDayTime
