@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { api, type AppError } from '../../contract'
 import { createAppFixture, memberCodeOf, openNewCard, type AppFixture } from '../../../tests/helpers/app-fixture'
 import { signTillTicket } from '../../domain/till-ticket'
@@ -172,6 +172,8 @@ async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: strin
       createdAt: now,
     })
     .returning({ id: mallRedemptions.id })
+  // Counted as a redemption counts it, so a release (a manager's return) gives back what was taken.
+  await app.db.update(mallItems).set({ redeemedCount: sql`${mallItems.redeemedCount} + 1` }).where(eq(mallItems.id, mallItemId))
   return { id: String(row.id), code }
 }
 let verifiable: TestCoupon | undefined
