@@ -22,7 +22,19 @@ export const MEMBER_STATUSES = ['active', 'closed'] as const
 export type MemberStatus = (typeof MEMBER_STATUSES)[number]
 
 /** What a notification is about: each kind has its in-app text and, per store, an optional WeChat template. */
-export const NOTIFICATION_KINDS = ['points_credited', 'birthday_gift', 'coupon_expiring', 'points_expiring', 'mall_redemption_expired'] as const
+export const NOTIFICATION_KINDS = [
+  'points_credited',
+  'birthday_gift',
+  'coupon_expiring',
+  'points_expiring',
+  'mall_redemption_expired',
+  // Events: a new event published; 2 hours before start; the waitlist's outcome (promoted, or skipped because the
+  // member can no longer pay or qualify); a time or place change, or the event's cancellation.
+  'event_published',
+  'event_reminder',
+  'event_waitlist',
+  'event_changed',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /**
@@ -112,3 +124,36 @@ export type MallItemState = (typeof MALL_ITEM_STATES)[number]
 /** Notices for the store's managers (in the console), queued in the same transaction as their cause. */
 export const STAFF_NOTICE_KINDS = ['mall_low_stock'] as const
 export type StaffNoticeKind = (typeof STAFF_NOTICE_KINDS)[number]
+
+/**
+ * An event (会员活动) as the manager leaves it: a draft (not shown), scheduled (shown and open for sign-up from
+ * publish_at; the publishing job queues its notice then), published, or cancelled (every registration cancelled,
+ * points refunded). Whether it is upcoming, on or over is computed from its stored times, never stored.
+ */
+export const EVENT_STATUSES = ['draft', 'scheduled', 'published', 'cancelled'] as const
+export type EventStatus = (typeof EVENT_STATUSES)[number]
+
+/**
+ * One member's registration for one event, kept for ever (a cancel or a no-show is history, never deleted):
+ *   registered (holds a seat; charged its points cost) → attended (checked in; void → registered) or no_show (the
+ *   end-of-event job) or cancelled (by the member before the cut-off, or by the event's cancellation: refunded);
+ *   waitlisted (no seat, never charged; a position in arrival order) → registered (promoted when a seat frees) or
+ *   cancelled (left the waitlist, skipped at promotion, or the event was cancelled).
+ */
+export const REGISTRATION_STATUSES = ['registered', 'waitlisted', 'attended', 'no_show', 'cancelled'] as const
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number]
+
+/** Why a registration was cancelled. */
+export const REGISTRATION_CANCEL_REASONS = ['member', 'event_cancelled', 'promotion_skipped'] as const
+export type RegistrationCancelReason = (typeof REGISTRATION_CANCEL_REASONS)[number]
+
+/** How a registration came to be: the member's sign-up, or a walk-in checked in at the door (现场补签). */
+export const REGISTRATION_SOURCES = ['signup', 'walk_in'] as const
+export type RegistrationSource = (typeof REGISTRATION_SOURCES)[number]
+
+/**
+ * What the sign-up button says to one member now (computed from the event's stored rules, its seats and the
+ * member): 立即报名 / 加入候补 / X 开始报名 / 报名已截止 / 仅限金卡及以上 / 活动已结束 / 活动已取消.
+ */
+export const EVENT_SIGNUP_STATES = ['open', 'waitlist', 'not_started', 'closed', 'tier_locked', 'ended', 'cancelled'] as const
+export type EventSignupState = (typeof EVENT_SIGNUP_STATES)[number]

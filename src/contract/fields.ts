@@ -140,3 +140,24 @@ export const pickupCode = z
   .string()
   .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
   .pipe(z.string().regex(/^P1\d{20}$/, { message: '无法识别的领取码' }))
+
+/** A wall-clock time in the store's zone, as a date-time picker gives it: "YYYY-MM-DD HH:mm", a real date. */
+export const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DD HH:mm' })
+  .refine((s) => {
+    const [date, time] = s.split(' ')
+    const [y, m, d] = date.split('-').map(Number)
+    const [h, min] = time.split(':').map(Number)
+    const t = new Date(Date.UTC(y, m - 1, d))
+    return y >= 2000 && y <= 2100 && t.getUTCMonth() === m - 1 && t.getUTCDate() === d && h <= 23 && min <= 59
+  }, { message: '时间不存在' })
+
+/**
+ * An event ticket's code: E1 (kind E = event, version 1) and 20 random digits (≥ 64 bits from crypto), one per
+ * registration, normalised like a coupon code. It names the registration, so it checks in for that event only.
+ */
+export const eventTicketCode = z
+  .string()
+  .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
+  .pipe(z.string().regex(/^E1\d{20}$/, { message: '无法识别的活动票码' }))

@@ -3,6 +3,9 @@ import { birthdayApi } from './birthday'
 import { mallApi } from './mall'
 import { mallItemsApi } from './mall-items'
 import { tillPickupsApi } from './till-pickups'
+import { eventsApi } from './events'
+import { eventPublishingApi } from './event-publishing'
+import { eventDoorApi } from './event-door'
 import { cardApi } from './card'
 import { couponTemplatesApi } from './coupon-templates'
 import { couponsApi } from './coupons'
@@ -32,6 +35,9 @@ export const api = {
   ...mallApi,
   ...tillPickupsApi,
   ...mallItemsApi,
+  ...eventsApi,
+  ...eventPublishingApi,
+  ...eventDoorApi,
 } as const
 
 export type ApiName = keyof typeof api
@@ -59,4 +65,7 @@ export * from './birthday'
 export * from './mall'
 export * from './till-pickups'
 export * from './mall-items'
+export * from './events'
+export * from './event-publishing'
+export * from './event-door'
 export { zodIssuesToFields } from './zod-fields'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { tillPickupView } from './till-pickups'
+import { doorEntryView } from './event-door'
 import { couponCode, idString, MAX_PURCHASE_FEN, purchaseAmountFen, text, tierView } from './fields'
 
 export { MAX_PURCHASE_FEN, purchaseAmountFen }
@@ -55,6 +56,8 @@ export const tillApi = {
       tierDiscountPct: z.number().int().nullable(),
       /** Points-mall gifts waiting for pick-up, so the clerk can hand them over from here (待领取 N 件). */
       pickups: z.array(tillPickupView),
+      /** The member's registrations for events whose check-in is open now, so the clerk can check them in from here. */
+      eventEntries: z.array(doorEntryView),
       /**
        * Records purchases for this member by this clerk for a while (ticketExpiresAt) after the scan, so ringing
        * up a long order, or retrying after a timeout, does not fail on a member code that has since rotated.

@@ -51,6 +51,7 @@ export function aLookup(over: Partial<ApiOutput<'staffLookupMember'>> = {}): Api
     birthdayCoupon: false,
     tierDiscountPct: null,
     pickups: [],
+    eventEntries: [],
     ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
     ...over,
   }

@@ -27,7 +27,7 @@ beforeAll(() => {
   // Every answer is checked against the contract's output schema, so the fakes cannot drift from what the server sends.
   const ok = <N extends keyof typeof api>(name: N, data: ApiOutput<N>) => ({ ok: true, data: api[name].output.parse(data) })
   weapp.cloud.whoAmI = () => ok('whoAmI', { role: 'clerk', hasCard: false, nickname: null, staffName: '王店员' })
-  weapp.cloud.staffLookupMember = () => ok('staffLookupMember', { member, coupons: [], birthdayCoupon: false, tierDiscountPct: null, pickups: [], ticket: TICKET, ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString() })
+  weapp.cloud.staffLookupMember = () => ok('staffLookupMember', { member, coupons: [], birthdayCoupon: false, tierDiscountPct: null, pickups: [], eventEntries: [], ticket: TICKET, ticketExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString() })
   weapp.cloud.staffRecordPurchase = (data) => {
     const { amountFen } = data as { amountFen: number }
     const points = Math.floor(amountFen / 100)

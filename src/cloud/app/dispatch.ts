@@ -24,7 +24,7 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     const input = operation.prepare ? await operation.prepare(parsed.data, deps) : parsed.data
     const now = deps.now?.() ?? new Date()
     let effects: UseCaseContext['effects'] | undefined
-    const outcome = await deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
+    const outcome = await retryingConflicts(() => deps.db.transaction(async (tx): Promise<{ data: unknown } | { refusal: RecordedRefusal }> => {
       // The identity check and the use case see the same data: both inside this one transaction. A staff call
       // reads its staff row with the store's config_version (one round trip for both).
       const prefetched = await prefetchStaff(tx, operation.access, caller)
@@ -41,7 +41,7 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
         if (error instanceof RecordedRefusal) return { refusal: error }
         throw error
       }
-    })
+    }))
     if (effects && effects.notificationsQueued > 0) afterCommit(deps)
     if ('refusal' in outcome) return { ok: false, error: outcome.refusal.toBody() }
     return { ok: true, data: outcome.data }
@@ -50,6 +50,33 @@ export async function dispatch(name: string, rawInput: unknown, caller: Caller |
     console.error(`dispatch ${name} failed:`, describeError(error))
     return { ok: false, error: new AppError('INTERNAL').toBody() }
   }
+}
+
+/** PostgreSQL's deadlock and serialization failures: the transaction was rolled back whole and may simply run again. */
+const RETRYABLE_SQLSTATES = new Set(['40P01', '40001'])
+const MAX_CONFLICT_ATTEMPTS = 3
+
+/**
+ * Runs a transaction again when PostgreSQL picked it as a deadlock victim. Two use cases that lock two members
+ * in opposite orders (A cancels and promotes B on one event while B cancels and promotes A on another) can
+ * deadlock; the database aborts one, nothing of it was written, and its second run finds the other committed.
+ */
+async function retryingConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run()
+    } catch (error) {
+      if (attempt >= MAX_CONFLICT_ATTEMPTS || !isRetryableConflict(error)) throw error
+    }
+  }
+}
+
+function isRetryableConflict(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && RETRYABLE_SQLSTATES.has(code)) return true
+  }
+  return false
 }
 
 /** Committed notifications: tell whoever delivers them, without making the caller wait or fail. */

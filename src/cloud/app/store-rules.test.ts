@@ -9,7 +9,7 @@ describe('the store’s coupon, refund and birthday rules', () => {
     try {
       await setupStore(t.db, { name: '测试店', pointsPerYuan: 1, growthPerYuan: 1 }, testConfig())
       const before = await readStoreRules(t.db)
-      expect(before).toMatchObject({ tillAppliesTierDiscount: false, couponVoidWindowHours: 24, birthdayMinDays: 30, notifyFromHour: 9, notifyToHour: 20 })
+      expect(before).toMatchObject({ tillAppliesTierDiscount: false, couponVoidWindowHours: 24, birthdayMinDays: 30, notifyFromHour: 9, notifyToHour: 21 })
       await expect(changeStoreRules(t.db, { birthdayPoints: 100, tillAppliesTierDiscount: true })).resolves.toMatchObject({ birthdayPoints: 100, tillAppliesTierDiscount: true })
       await expect(changeStoreRules(t.db, { notifyFromHour: 21 })).rejects.toThrow('notifyToHour: notifyFromHour must be before notifyToHour')
       await expect(changeStoreRules(t.db, { bogus: 1 } as never)).rejects.toThrow(/bogus/)

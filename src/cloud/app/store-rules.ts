@@ -28,6 +28,7 @@ export const storeRules = z
     pointsExpiryLastCallDays: z.number().int().min(0).max(180),
     mallPickupDays: z.number().int().min(1).max(365),
     mallLowStockAt: z.number().int().min(0).max(100_000),
+    eventCancelCutoffHours: z.number().int().min(0).max(168),
   })
   .strict()
   .refine((r) => r.notifyFromHour < r.notifyToHour, { message: 'notifyFromHour must be before notifyToHour', path: ['notifyToHour'] })
@@ -48,6 +49,7 @@ const columns = {
   pointsExpiryLastCallDays: stores.pointsExpiryLastCallDays,
   mallPickupDays: stores.mallPickupDays,
   mallLowStockAt: stores.mallLowStockAt,
+  eventCancelCutoffHours: stores.eventCancelCutoffHours,
 }
 
 export async function readStoreRules(db: Db): Promise<StoreRules | null> {

@@ -7,4 +7,8 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   coupon_expiring: '优惠券到期提醒',
   points_expiring: '积分过期提醒',
   mall_redemption_expired: '兑换过期通知',
+  event_published: '新活动通知',
+  event_reminder: '活动提醒',
+  event_waitlist: '候补结果通知',
+  event_changed: '活动变更通知',
 }

@@ -3,11 +3,19 @@ import { pointsCreditedNotification, type NotificationDraft } from '../../../dom
 import { birthdayGiftNotification, couponExpiringNotification } from '../../../domain/notifications/coupon-notifications'
 import { pointsExpiringNotification } from '../../../domain/notifications/points-expiring'
 import { redemptionExpiredNotification } from '../../../domain/notifications/mall-notifications'
+import {
+  eventChangedNotification,
+  eventPromotedNotification,
+  eventPublishedNotification,
+  eventReminderNotification,
+} from '../../../domain/notifications/event-notifications'
 import { formatTemplateData } from '../../../domain/notifications/template-data'
 import type { Db, Tx } from '../../db'
 import { upsertNotificationTemplate } from '../../db/repositories/notification-templates'
 import { findStoreByCode } from '../../db/repositories/stores'
 import { STORE_CODE } from '../store-context'
+
+const SAMPLE_EVENT = { eventId: 1, title: '周六咖啡品鉴会', startsAt: new Date(0), place: '本店二楼' }
 
 /** A typical notification of each kind: a template's field mapping must format it, or it is refused. */
 const SAMPLES: Record<NotificationKind, () => NotificationDraft> = {
@@ -17,6 +25,10 @@ const SAMPLES: Record<NotificationKind, () => NotificationDraft> = {
   points_expiring: () =>
     pointsExpiringNotification({ memberId: 1, points: 860, expiresAt: new Date(0), lastDay: '2026-12-31', threshold: 30, daysLeft: 30 }),
   mall_redemption_expired: () => redemptionExpiredNotification({ redemptionId: 1, itemName: '定制帆布袋', pointsReturned: 500 }),
+  event_published: () => eventPublishedNotification({ ...SAMPLE_EVENT, memberId: 1, pointsCost: 0, rewardPoints: 50 }),
+  event_reminder: () => eventReminderNotification({ ...SAMPLE_EVENT, registrationId: 1 }),
+  event_waitlist: () => eventPromotedNotification({ ...SAMPLE_EVENT, registrationId: 1, pointsPaid: 100 }),
+  event_changed: () => eventChangedNotification({ ...SAMPLE_EVENT, memberId: 1, changedAt: new Date(0), what: '时间' }),
 }
 
 export interface TemplateConfig {

@@ -33,6 +33,8 @@ export const staffLookupMember = defineOperation({
       tierDiscountPct: tillTierDiscountPct(ctx, member.tierCode),
       // Gifts waiting for pick-up: handed over in the same visit without a second scan (one past its window says 已过期).
       pickups: (await listHeldPickups(ctx.tx, member.id)).map((p) => toTillPickupView(ctx, p)),
+      // TODO(events-door): the member's registrations whose check-in is open now.
+      eventEntries: [],
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }

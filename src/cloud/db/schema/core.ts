@@ -65,9 +65,12 @@ export const stores = pgTable('stores', {
   birthdayPoints: integer('birthday_points').notNull().default(0),
   /** A birthday set fewer than this many days before it earns that year's gift only from next year (anti-gaming). */
   birthdayMinDays: integer('birthday_min_days').notNull().default(30),
-  /** WeChat subscription messages go out only between these hours, store time (a queued one waits for morning). */
+  /**
+   * WeChat subscription messages go out only between these hours, store time (a queued one waits for morning):
+   * the quiet hours are the rest, 21:00–09:00 by default.
+   */
   notifyFromHour: smallint('notify_from_hour').notNull().default(9),
-  notifyToHour: smallint('notify_to_hour').notNull().default(20),
+  notifyToHour: smallint('notify_to_hour').notNull().default(21),
   /** Remind a member this many days before a coupon of theirs expires; 0 for never. */
   couponExpiryReminderDays: integer('coupon_expiry_reminder_days').notNull().default(3),
   /** When earned points expire (POINTS_EXPIRY_RULES); each lot keeps the expiry it was earned with. */
@@ -79,11 +82,14 @@ export const stores = pgTable('stores', {
   mallPickupDays: integer('mall_pickup_days').notNull().default(14),
   /** Managers are told when an item's stock left falls to this (once per restock); 0 for never. */
   mallLowStockAt: integer('mall_low_stock_at').notNull().default(5),
+  /** A registered member may cancel an event until this many hours before its start (an event may set its own). */
+  eventCancelCutoffHours: smallint('event_cancel_cutoff_hours').notNull().default(3),
   createdAt: createdAt(),
 }, (t) => [
   check('stores_points_expiry_rule_ck', sql`${t.pointsExpiryRule} in (${sqlList(POINTS_EXPIRY_RULES)})`),
   check('stores_points_expiry_days_ck', sql`${t.pointsExpiryWarnDays} >= 0 and ${t.pointsExpiryLastCallDays} >= 0`),
   check('stores_mall_pickup_days_ck', sql`${t.mallPickupDays} between 1 and 365`),
+  check('stores_event_cancel_cutoff_ck', sql`${t.eventCancelCutoffHours} between 0 and 168`),
 ])
 
 export const tiers = pgTable(
