@@ -157,3 +157,6 @@ export type RegistrationSource = (typeof REGISTRATION_SOURCES)[number]
  */
 export const EVENT_SIGNUP_STATES = ['open', 'waitlist', 'not_started', 'closed', 'tier_locked', 'ended', 'cancelled'] as const
 export type EventSignupState = (typeof EVENT_SIGNUP_STATES)[number]
+
+/** The consents the sign-up tap asks for (WeChat allows 3 per popup): 活动提醒, 候补转正 (the waitlist's outcome), 活动变更. */
+export const EVENT_CONSENT_KINDS = ['event_reminder', 'event_waitlist', 'event_changed'] as const satisfies readonly NotificationKind[]

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { EVENT_SIGNUP_STATES, REGISTRATION_CANCEL_REASONS, REGISTRATION_STATUSES } from './enums'
+import { EVENT_CONSENT_KINDS, EVENT_SIGNUP_STATES, REGISTRATION_CANCEL_REASONS, REGISTRATION_STATUSES } from './enums'
 import { idString, requestId, text, tierView } from './fields'
 
 /**
@@ -124,13 +124,18 @@ export const eventsApi = {
     output: z.object({ events: z.array(eventCardView), pointsBalance: z.number().int() }),
   },
   /**
-   * One event (published and visible, or one the caller registered for). `subscribeTemplateIds`: the store's
-   * templates for 活动提醒, 候补转正 and 活动变更 (at most 3, configured ones only), which the sign-up tap asks
-   * consent for before anything else; empty on a store without templates.
+   * One event (published and visible, or one the caller registered for). `subscribeTemplates`: the store's
+   * templates for 活动提醒, 候补转正 and 活动变更 (event_reminder, event_waitlist, event_changed; configured ones
+   * only, at most 3), which the sign-up tap asks consent for before anything else (then records the answers with
+   * recordSubscriptionConsent); empty on a store without templates.
    */
   getEvent: {
     input: z.object({ eventId: idString }).strict(),
-    output: z.object({ event: eventDetailView, pointsBalance: z.number().int(), subscribeTemplateIds: z.array(z.string()).max(3) }),
+    output: z.object({
+      event: eventDetailView,
+      pointsBalance: z.number().int(),
+      subscribeTemplates: z.array(z.object({ kind: z.enum(EVENT_CONSENT_KINDS), templateId: z.string() })).max(3),
+    }),
   },
   /**
    * Signs up in one transaction: a free seat (registered, charged the points cost by an 'event' debit) or the

@@ -12,3 +12,12 @@ describe('the one scanner: pick-up codes', () => {
     expect(routeScannedCode('C112345678901234567890').kind).toBe('coupon')
   })
 })
+
+describe('the one scanner: event tickets', () => {
+  it('routes an E1 ticket, typed with spaces or in lower case; a short one or another version is unknown', () => {
+    expect(routeScannedCode('E112345678901234567890')).toEqual({ kind: 'ticket', code: 'E112345678901234567890' })
+    expect(routeScannedCode('e1 1234 5678-9012 3456 7890')).toEqual({ kind: 'ticket', code: 'E112345678901234567890' })
+    expect(routeScannedCode('E11234567890123456789')).toEqual({ kind: 'unknown' })
+    expect(routeScannedCode('E2123456789012345678901')).toEqual({ kind: 'unknown' })
+  })
+})

@@ -1,3 +1,5 @@
+import { randomDigits } from '../random-digits'
+
 /**
  * A coupon's one-time code: 'C1' (kind C = coupon, format version 1) and 20 random digits (≈ 66 bits, so codes
  * cannot be guessed or enumerated at the till). The prefix lets the one staff scanner route a scan
@@ -8,14 +10,7 @@ const DIGITS = 20
 
 /** `randomBytes(n)` must be a cryptographic source (node:crypto on the server); injectable for tests. */
 export function newCouponCode(randomBytes: (n: number) => Uint8Array): string {
-  let digits = ''
-  // Rejection sampling: bytes ≥ 250 are dropped so each digit is uniform (250 = 25 × 10).
-  while (digits.length < DIGITS) {
-    for (const b of randomBytes(DIGITS * 2)) {
-      if (b < 250 && digits.length < DIGITS) digits += String(b % 10)
-    }
-  }
-  return COUPON_CODE_PREFIX + digits
+  return COUPON_CODE_PREFIX + randomDigits(DIGITS, randomBytes)
 }
 
 /** 'C1 2345 6789 0123 4567 8901': groups of four after the prefix, for reading aloud or typing at the till. */

@@ -1,3 +1,5 @@
+import { randomDigits } from '../random-digits'
+
 /**
  * A gift's pick-up code: 'P1' (kind P = pick-up, format version 1) and 20 random digits (≈ 66 bits: cannot be
  * guessed or enumerated at the till, unlike a time-derived code). The prefix lets the one staff scanner route it
@@ -8,12 +10,5 @@ const DIGITS = 20
 
 /** `randomBytes(n)` must be a cryptographic source (node:crypto on the server); injectable for tests. */
 export function newPickupCode(randomBytes: (n: number) => Uint8Array): string {
-  let digits = ''
-  // Rejection sampling: bytes ≥ 250 are dropped so each digit is uniform (250 = 25 × 10).
-  while (digits.length < DIGITS) {
-    for (const b of randomBytes(DIGITS * 2)) {
-      if (b < 250 && digits.length < DIGITS) digits += String(b % 10)
-    }
-  }
-  return PICKUP_CODE_PREFIX + digits
+  return PICKUP_CODE_PREFIX + randomDigits(DIGITS, randomBytes)
 }
