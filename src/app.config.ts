@@ -1,23 +1,36 @@
 // Main package = the tab pages only. Member extras and staff tools live in subpackages,
 // so a customer never downloads the till code (and the main package stays small).
 export default defineAppConfig({
-  pages: ['pages/card/index', 'pages/mall/index', 'pages/me/index'],
+  pages: ['pages/card/index', 'pages/mall/index', 'pages/events/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/member', pages: ['pages/open-card/index', 'pages/points/index', 'pages/notifications/index'] },
     // Coupons: the 领券中心, the wallet (券包), a coupon's code, and the 生日礼 page.
     { root: 'packages/coupons', pages: ['pages/center/index', 'pages/wallet/index', 'pages/detail/index', 'pages/birthday/index'] },
     // The points mall: an item, 我的兑换 and one redemption with its pick-up code (the catalogue is the mall tab).
     { root: 'packages/mall', pages: ['pages/item/index', 'pages/redemptions/index', 'pages/redemption/index'] },
-    { root: 'packages/staff', pages: ['pages/till/index', 'pages/refund/index'] },
-    // The manager console: coupon templates and the points mall's catalogue (later events).
+    // Events: one event, 我的活动 and one registration with its ticket and feedback (the list is the 活动 tab).
+    { root: 'packages/events', pages: ['pages/detail/index', 'pages/registrations/index', 'pages/registration/index'] },
+    // Staff: the till (the one scanner), refunds and an event's door.
+    { root: 'packages/staff', pages: ['pages/till/index', 'pages/refund/index', 'pages/door/index'] },
+    // The manager console: coupon templates, the points mall's catalogue, and events.
     {
       root: 'packages/console',
-      pages: ['pages/coupon-templates/index', 'pages/coupon-template/index', 'pages/mall-items/index', 'pages/mall-item/index', 'pages/mall-redemptions/index'],
+      pages: [
+        'pages/coupon-templates/index',
+        'pages/coupon-template/index',
+        'pages/mall-items/index',
+        'pages/mall-item/index',
+        'pages/mall-redemptions/index',
+        'pages/events/index',
+        'pages/event/index',
+        'pages/event-results/index',
+      ],
     },
   ],
   preloadRule: {
     'pages/card/index': { network: 'all', packages: ['packages/member', 'packages/coupons'] },
     'pages/mall/index': { network: 'all', packages: ['packages/mall'] },
+    'pages/events/index': { network: 'all', packages: ['packages/events'] },
   },
   window: {
     backgroundTextStyle: 'light',
@@ -44,6 +57,12 @@ export default defineAppConfig({
         text: '积分商城',
         iconPath: 'components/tabbar-icons/gift.png',
         selectedIconPath: 'components/tabbar-icons/gift-active.png',
+      },
+      {
+        pagePath: 'pages/events/index',
+        text: '活动',
+        iconPath: 'components/tabbar-icons/event.png',
+        selectedIconPath: 'components/tabbar-icons/event-active.png',
       },
       {
         pagePath: 'pages/me/index',

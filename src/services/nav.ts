@@ -5,6 +5,7 @@ import { PAGE_LOAD_FAILED, pagePreloader } from './page-load'
 export const routes = {
   card: '/pages/card/index',
   mall: '/pages/mall/index',
+  events: '/pages/events/index',
   me: '/pages/me/index',
   openCard: '/packages/member/pages/open-card/index',
   points: '/packages/member/pages/points/index',
@@ -23,10 +24,17 @@ export const routes = {
   consoleMallItems: '/packages/console/pages/mall-items/index',
   consoleMallItem: '/packages/console/pages/mall-item/index',
   consoleMallRedemptions: '/packages/console/pages/mall-redemptions/index',
+  eventDetail: '/packages/events/pages/detail/index',
+  myRegistrations: '/packages/events/pages/registrations/index',
+  registration: '/packages/events/pages/registration/index',
+  door: '/packages/staff/pages/door/index',
+  consoleEvents: '/packages/console/pages/events/index',
+  consoleEvent: '/packages/console/pages/event/index',
+  consoleEventResults: '/packages/console/pages/event-results/index',
 } as const
 
 export type Route = (typeof routes)[keyof typeof routes]
-const tabs: ReadonlyArray<Route> = [routes.card, routes.mall, routes.me]
+const tabs: ReadonlyArray<Route> = [routes.card, routes.mall, routes.events, routes.me]
 
 /**
  * Opens a page, with an optional query (`{ id: '42' }`; tabs take none). Its code is loaded first (H5), so offline
