@@ -1,39 +1,22 @@
-import { randomBytes } from 'node:crypto'
 import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../../src/cloud/db'
-import { eventRegistrations, events, stores } from '../../src/cloud/db/schema'
-import { newTicketCode } from '../../src/domain/events/ticket-code'
+import { eventRegistrations, events } from '../../src/cloud/db/schema'
+import { insertEvent, insertRegistration, type EventInsert } from './event-fixtures'
 
 /**
- * Events and registrations for the door's tests, written straight into their tables (publishing and sign-up are
- * other features'), with the event's seat and waitlist counts kept as the sign-up keeps them.
+ * The door's tests on top of the events fixtures: an event whose door is open by default, and registrations that
+ * count their seat or waitlist place on the event as the sign-up does (the walk-in and the void move those counts).
  */
 
-let serial = 0
 const HOUR_MS = 3_600_000
 
-export type DoorEventInput = Partial<typeof events.$inferInsert>
+export type DoorEventInput = EventInsert
 
-/** A published event; by default it starts in 1 hour and lasts 2 (the door is open), 10 seats, no reward. */
+/** A published event starting in 1 hour and lasting 2 (the door is open at `now`), 10 seats, no reward. */
 export async function insertDoorEvent(db: Db, now: Date, o: DoorEventInput = {}): Promise<{ id: number; title: string }> {
-  const [store] = await db.select({ id: stores.id }).from(stores).limit(1)
-  const title = o.title ?? `测试活动${++serial}`
-  const [row] = await db
-    .insert(events)
-    .values({
-      storeId: store.id,
-      status: 'published',
-      title,
-      startsAt: new Date(now.getTime() + HOUR_MS),
-      endsAt: new Date(now.getTime() + 3 * HOUR_MS),
-      place: '门店二楼',
-      capacity: 10,
-      publishedAt: new Date(now.getTime() - 24 * HOUR_MS),
-      createRequestId: `door-test-${process.pid}-${++serial}-${Date.now()}`,
-      ...o,
-    })
-    .returning({ id: events.id })
-  return { id: row.id, title }
+  const startsAt = o.startsAt ?? new Date(now.getTime() + HOUR_MS)
+  const row = await insertEvent(db, now, { endsAt: new Date(startsAt.getTime() + 2 * HOUR_MS), ...o, startsAt })
+  return { id: row.id, title: row.title }
 }
 
 export type DoorRegistrationStatus = 'registered' | 'waitlisted' | 'attended' | 'cancelled' | 'no_show'
@@ -46,36 +29,18 @@ export async function insertDoorRegistration(
   status: DoorRegistrationStatus = 'registered',
   o: Partial<typeof eventRegistrations.$inferInsert> = {},
 ): Promise<{ id: number; ticketCode: string }> {
-  return db.transaction(async (tx) => {
-    let waitlistSeq: number | null = null
-    if (status === 'waitlisted') {
-      const [e] = await tx
-        .update(events)
-        .set({ waitlistSeq: sql`${events.waitlistSeq} + 1`, waitlistCount: sql`${events.waitlistCount} + 1` })
-        .where(eq(events.id, eventId))
-        .returning({ seq: events.waitlistSeq })
-      waitlistSeq = e.seq
-    } else if (status !== 'cancelled') {
-      await tx.update(events).set({ seatsTaken: sql`${events.seatsTaken} + 1` }).where(eq(events.id, eventId))
-    }
-    const [e] = await tx.select({ storeId: events.storeId, startsAt: events.startsAt }).from(events).where(eq(events.id, eventId))
-    const ticketCode = newTicketCode((n) => randomBytes(n))
-    const [row] = await tx
-      .insert(eventRegistrations)
-      .values({
-        storeId: e.storeId,
-        eventId,
-        memberId,
-        status,
-        requestKey: `${memberId}:door-test-${++serial}-${Date.now()}`,
-        ticketCode,
-        waitlistSeq,
-        registeredAt: status === 'waitlisted' ? null : new Date(e.startsAt.getTime() - 48 * HOUR_MS),
-        cancelledAt: status === 'cancelled' ? new Date(e.startsAt.getTime() - 24 * HOUR_MS) : null,
-        cancelReason: status === 'cancelled' ? 'member' : null,
-        ...o,
-      })
-      .returning({ id: eventRegistrations.id })
-    return { id: row.id, ticketCode }
-  })
+  let waitlistSeq: number | null = null
+  if (status === 'waitlisted') {
+    const [e] = await db
+      .update(events)
+      .set({ waitlistSeq: sql`${events.waitlistSeq} + 1`, waitlistCount: sql`${events.waitlistCount} + 1` })
+      .where(eq(events.id, eventId))
+      .returning({ seq: events.waitlistSeq })
+    waitlistSeq = e.seq
+  } else if (status !== 'cancelled') {
+    await db.update(events).set({ seatsTaken: sql`${events.seatsTaken} + 1` }).where(eq(events.id, eventId))
+  }
+  const cancelled = status === 'cancelled' ? { cancelledAt: new Date(), cancelReason: 'member' } : {}
+  const row = await insertRegistration(db, { eventId, memberId, status, waitlistSeq, ...cancelled, ...o })
+  return { id: row.id, ticketCode: row.ticketCode }
 }

@@ -1,6 +1,7 @@
 import type { DoorEntryView } from '../../../contract'
 import { CHECK_IN_OPENS_BEFORE_MS } from '../../../domain/events/event-rules'
-import { listOpenDoorEntriesOf, waitlistPlace } from '../../db/repositories/event-door'
+import { listOpenDoorEntriesOf } from '../../db/repositories/event-door'
+import { waitlistPositionOf } from '../../db/repositories/event-registrations'
 import type { UseCaseContext } from '../store-context'
 import { toDoorEntryView } from './door-views'
 
@@ -8,6 +9,6 @@ import { toDoorEntryView } from './door-views'
 export async function openDoorEntriesOf(ctx: UseCaseContext, memberId: number): Promise<DoorEntryView[]> {
   const rows = await listOpenDoorEntriesOf(ctx.tx, memberId, ctx.now, CHECK_IN_OPENS_BEFORE_MS)
   return Promise.all(
-    rows.map(async (r) => toDoorEntryView(ctx, r, r.status === 'waitlisted' && r.waitlistSeq !== null ? await waitlistPlace(ctx.tx, r.eventId, r.waitlistSeq) : null)),
+    rows.map(async (r) => toDoorEntryView(ctx, r, await waitlistPositionOf(ctx.tx, r))),
   )
 }

@@ -1,5 +1,5 @@
 import { writeAudit } from '../../db/repositories/audit-log'
-import { waitlistPlace } from '../../db/repositories/event-door'
+import { waitlistPositionOf } from '../../db/repositories/event-registrations'
 import { defineOperation } from '../operation'
 import { doorEventOrThrow } from './check-in-entry'
 import { toDoorEntryView, toDoorEventView } from './door-views'
@@ -12,7 +12,7 @@ export const staffPreviewTicket = defineOperation({
   run: async (ctx, staff, input) => {
     const entry = await entryByTicket(ctx, input.ticketCode)
     const event = await doorEventOrThrow(ctx, entry.eventId)
-    const place = entry.status === 'waitlisted' && entry.waitlistSeq !== null ? await waitlistPlace(ctx.tx, entry.eventId, entry.waitlistSeq) : null
+    const place = await waitlistPositionOf(ctx.tx, entry)
     await writeAudit(ctx.tx, {
       staffId: staff.id,
       action: 'event.ticket_preview',

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { AppError, type EventStatus } from '../../../contract'
 import { isVisible } from '../../../domain/events/event-rules'
 import { newTicketCode } from '../../../domain/events/ticket-code'
-import { checkInWaitlisted, findLiveEntry, ledgerEntryDelta, findRegistrationByRequestKey, insertWalkIn, takeDoorSeat } from '../../db/repositories/event-door'
+import { checkInWaitlisted, findLiveEntry, insertWalkIn, ledgerEntryDelta } from '../../db/repositories/event-door'
+import { findRegistrationByRequestKey } from '../../db/repositories/event-registrations'
+import { leaveWaitlist, takeFreeSeat } from '../../db/repositories/events'
 import { rowId } from '../coupons/ids'
 import { defineOperation } from '../operation'
 import { memberByTicket } from '../till/member-by-code'
@@ -13,7 +15,7 @@ import { doorRefusal } from './door-rules'
 /**
  * 现场补签: a member who walks in takes a free seat and is checked in at once; never the waitlist (EVENT_FULL when
  * no seat is free, by the event's guarded increment). Their cancelled history stays and a new row is made; a
- * waitlisted registration of theirs becomes the attended one (off the waitlist count in the same statement); an
+ * waitlisted registration of theirs becomes the attended one (and leaves the waitlist count); an
  * already registered member is simply checked in. No points cost at the door; the reward as for any attendee.
  */
 export const staffWalkIn = defineOperation({
@@ -33,7 +35,9 @@ export const staffWalkIn = defineOperation({
 
     const live = await findLiveEntry(ctx.tx, event.id, member.id)
     if (live && live.status !== 'waitlisted') return checkInEntry(ctx, staff, live, input.requestId, 'walk_in')
-    if (!(await takeDoorSeat(ctx.tx, event.id, live !== null))) throw new AppError('EVENT_FULL')
+    if (!(await takeFreeSeat(ctx.tx, event.id))) throw new AppError('EVENT_FULL')
+    // A waitlister seated at the door is no longer waiting (the CHECK refuses a count below zero).
+    if (live) await leaveWaitlist(ctx.tx, event.id, 1)
     const at = { staffId: staff.id, requestKey: checkInKey(staff, input.requestId), at: ctx.now }
     const row = live
       ? await checkInWaitlisted(ctx.tx, { registrationId: live.id, ...at })

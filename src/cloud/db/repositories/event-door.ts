@@ -147,7 +147,7 @@ export async function checkInRegistration(tx: Tx, w: CheckInWrite): Promise<Door
   return row ?? null
 }
 
-/** A waitlister who walks in and gets a free seat: waitlisted → attended (their seat taken by takeDoorSeat). */
+/** A waitlister who walks in and gets a free seat: waitlisted → attended (their seat taken by takeFreeSeat). */
 export async function checkInWaitlisted(tx: Tx, w: CheckInWrite): Promise<DoorRegistrationRow | null> {
   const [row] = await tx
     .update(eventRegistrations)
@@ -186,35 +186,6 @@ export async function voidCheckIn(tx: Tx, storeId: number, registrationId: numbe
   return before
 }
 
-/**
- * A seat for a walk-in, never the waitlist: one guarded increment (seats_taken < capacity). `fromWaitlist`: the
- * walk-in was waiting, so the same statement takes them off the waitlist count. False when no seat is free.
- */
-export async function takeDoorSeat(tx: Tx, eventId: number, fromWaitlist: boolean): Promise<boolean> {
-  const rows = await tx
-    .update(events)
-    .set({ seatsTaken: sql`${events.seatsTaken} + 1`, ...(fromWaitlist ? { waitlistCount: sql`${events.waitlistCount} - 1` } : {}) })
-    .where(
-      and(
-        eq(events.id, eventId),
-        sql`${events.seatsTaken} < ${events.capacity}`,
-        ne(events.status, 'cancelled'),
-        fromWaitlist ? sql`${events.waitlistCount} > 0` : undefined,
-      ),
-    )
-    .returning({ id: events.id })
-  return rows.length > 0
-}
-
-/** A waitlister's place (1-based) among those of the event still waiting. */
-export async function waitlistPlace(tx: Tx, eventId: number, waitlistSeq: number): Promise<number> {
-  const [row] = await executeRows<{ n: number }>(
-    tx.execute(sql`select count(*)::int as n from ${eventRegistrations}
-      where event_id = ${eventId} and status = 'waitlisted' and waitlist_seq <= ${waitlistSeq}`),
-  )
-  return Number(row?.n ?? 0)
-}
-
 /** The points a ledger entry moved (the reward a void takes back). */
 export async function ledgerEntryDelta(tx: Tx, entryId: number): Promise<number | null> {
   const [row] = await tx.select({ delta: pointsLedger.delta }).from(pointsLedger).where(eq(pointsLedger.id, entryId))
@@ -233,14 +204,6 @@ export async function insertWalkIn(tx: Tx, v: NewWalkIn): Promise<DoorRegistrati
     .values({ ...v, status: 'attended', source: 'walk_in', registeredAt: v.checkedInAt, checkInCount: 1, createdAt: v.checkedInAt ?? undefined })
     .onConflictDoNothing({ target: [eventRegistrations.storeId, eventRegistrations.requestKey] })
     .returning()
-  return row ?? null
-}
-
-export async function findRegistrationByRequestKey(tx: Tx, storeId: number, requestKey: string): Promise<DoorRegistrationRow | null> {
-  const [row] = await tx
-    .select()
-    .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.storeId, storeId), eq(eventRegistrations.requestKey, requestKey)))
   return row ?? null
 }
 
