@@ -2,9 +2,9 @@ import { and, desc, eq, like } from 'drizzle-orm'
 import { createAppFixture, expectBalancesMatchLedger, memberCodeOf, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
 import { insertDoorEvent, insertDoorRegistration, type DoorEventInput } from '../../../../tests/helpers/event-door-fixtures'
 import { balanceOf, memberIdOf } from '../../../../tests/helpers/mall-fixtures'
-import { eventNoShowsJob } from '../../jobs/event-no-shows'
+import { eventNoShowsChunk, eventNoShowsJob } from '../../jobs/event-no-shows'
 import { runJob } from '../../jobs/run-job'
-import { auditLog, eventRegistrations, events, members, pointsLedger, staff } from '../../db/schema'
+import { auditLog, eventRegistrations, events, members, pointsLedger, staff, stores } from '../../db/schema'
 import { postPoints } from '../../db/repositories/points-ledger'
 import { DEMO_OPENIDS } from '../index'
 
@@ -318,6 +318,16 @@ describe('the no-show job', () => {
     app.clock.set(sh('2026-12-06T14:12:00'))
     expect(await runJob(app.deps, eventNoShowsJob, app.clock.now())).toMatchObject({ status: 'done', counts: { noShows: 0 } })
     expect(await registration(missed.id)).toMatchObject({ noShowAt: NOW })
+  })
+
+  it('works in chunks of one statement each until fewer than a chunk are left', async () => {
+    const ended = await insertDoorEvent(app.db, NOW, { startsAt: sh('2026-12-05T09:00:00'), endsAt: sh('2026-12-05T11:00:00') })
+    const rows = await Promise.all([1, 2, 3].map(async () => insertDoorRegistration(app.db, ended.id, (await newMember()).id)))
+    const [store] = await app.db.select().from(stores).limit(1)
+    const input = { asOf: NOW, cursor: null, store }
+    expect(await eventNoShowsChunk(app.deps, input, 2)).toMatchObject({ done: false, counts: { noShows: 2 } })
+    expect(await eventNoShowsChunk(app.deps, input, 2)).toMatchObject({ done: true, counts: { noShows: 1 } })
+    for (const r of rows) expect(await registration(r.id)).toMatchObject({ status: 'no_show' })
   })
 })
 
