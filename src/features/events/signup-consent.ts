@@ -19,7 +19,14 @@ export interface ConsentTemplate {
 export function askEventConsent(templates: readonly ConsentTemplate[]): void {
   if (templates.length === 0 || !canSubscribe()) return
   const asked = templates.slice(0, 3)
-  void requestSubscribe(asked.map((t) => t.templateId))
+  let answered: ReturnType<typeof requestSubscribe>
+  try {
+    answered = requestSubscribe(asked.map((t) => t.templateId))
+  } catch {
+    // An old base library without the API throws here: the sign-up that follows must still go ahead.
+    return
+  }
+  void answered
     .then(async (answer) => {
       if (!answer.ok) return
       const results = asked.flatMap((t) => (answer.results[t.templateId] ? [{ kind: t.kind, result: answer.results[t.templateId] }] : []))
