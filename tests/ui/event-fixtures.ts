@@ -3,7 +3,8 @@ import { tiers } from './fixtures'
 
 /**
  * Page-test data for member events, shaped as the contract says (checked by routeCheckedApi). Times are in 2099 so
- * nothing has started; 2099-12-05T06:00Z is 12月5日 周六 14:00 in the store (UTC+8).
+ * nothing has started; 2099-12-05T06:00Z is 12月5日 周六 14:00 in the store (UTC+8), shown as "2099年12月5日 周六"
+ * (not this year's).
  */
 
 export const STARTS = '2099-12-05T06:00:00.000Z'

@@ -5,6 +5,8 @@
  * page shows its rules and one button; the sign-up tap shows WeChat's subscribe popup before the sign-up is sent,
  * then says 报名成功 and turns into 查看我的报名. Only wx.* is fake (see ./harness).
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { api, type ApiOutput } from '../../src/contract'
 import type { EventDetailView } from '../../src/contract/events'
 import { aRegistration, anEvent, anEventCard, goldOnly, TEMPLATES } from '../ui/event-fixtures'
@@ -40,7 +42,7 @@ describe('built weapp 活动 tab (main package)', () => {
     await waitFor(() => allByClass(page.dom, 'event-card').length === 3, 'three event cards')
     expect(weapp.calls.find((c) => c.name === 'listEvents')).toMatchObject({ group: 'member' })
     expect(texts('event-card__title')).toEqual(['手冲咖啡品鉴会', '拉花体验课', '金卡沙龙'])
-    expect(texts('event-card__line')).toContain('12月5日 周六 14:00–16:00')
+    expect(texts('event-card__line')).toContain('2099年12月5日 周六 14:00–16:00')
     expect(texts('event-card__tag')).toEqual(expect.arrayContaining(['剩余 12 席', '签到得 50 积分', '已满 · 候补 4 人', '报名需 100 积分', '金卡及以上']))
     expect(texts('event-card__mine')).toEqual(['候补第 3 位', '已报名'])
     expect(texts('events-page__link')[0]).toContain('我的活动')
@@ -51,6 +53,15 @@ describe('built weapp 活动 tab (main package)', () => {
     await tap(allByClass(page.dom, 'event-card__title')[1])
     await waitFor(() => weapp.navigations.length > 0, 'a navigation')
     expect(weapp.navigations[0]).toEqual({ api: 'navigateTo', url: '/packages/events/pages/detail/index?id=32' })
+  })
+})
+
+describe('built weapp event covers', () => {
+  // Taro's <Image> is 320 px wide unless a class says otherwise: wider than a 320 px screen less the margins.
+  const wxss = (file: string) => fs.readFileSync(path.join(__dirname, '../../dist/weapp', file), 'utf8')
+  it('set a width that follows the screen, on the tab and on the event page', () => {
+    expect(wxss('common.wxss')).toMatch(/\.event-card__cover\{[^}]*width:100%/)
+    expect(wxss(`${DETAIL_PAGE.replace(/index$/, 'index.wxss')}`)).toMatch(/\.event-page__cover\{[^}]*width:calc\(100% - 48rpx\)/)
   })
 })
 
@@ -95,7 +106,7 @@ describe('built weapp event page (subpackage packages/events)', () => {
     await waitFor(() => buttonLabelled(page.dom, '立即报名'), 'the sign-up button')
     expect(weapp.calls.find((c) => c.name === 'getEvent')).toMatchObject({ group: 'member', data: { eventId: '32' } })
     expect(texts('event-page__title')).toEqual(['手冲咖啡品鉴会'])
-    expect(texts('event-page__line')).toContain('时间：12月5日 周六 14:00–16:00')
+    expect(texts('event-page__line')).toContain('时间：2099年12月5日 周六 14:00–16:00')
     expect(texts('event-page__rule')).toEqual(expect.arrayContaining(['开始前 3 小时可取消', '到场签到得 50 积分']))
     expect(texts('event-signup__hint')).not.toContain('在微信中打开可接收活动提醒')
     expect(weapp.wxmlWarnings).toEqual([])
