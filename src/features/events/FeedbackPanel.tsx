@@ -3,7 +3,7 @@ import { Button, Rate, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { EventFeedbackView } from '../../contract/events'
 import { useFeedback } from './use-feedback'
-import { COMMENT_MAX, momentText } from './view-model'
+import { COMMENT_MAX, feedbackEditable, momentText } from './view-model'
 
 interface FormProps {
   registrationId: string
@@ -70,7 +70,7 @@ export function FeedbackPanel({ registrationId, feedback, canGiveFeedback, onSav
             {'★'.repeat(feedback.rating) + '☆'.repeat(5 - feedback.rating)}
           </Text>
           {feedback.comment && <Text className="feedback-given__comment">{feedback.comment}</Text>}
-          {canGiveFeedback && (
+          {canGiveFeedback && feedbackEditable(feedback.editableUntil, Date.now()) && (
             <View className="feedback-given__edit">
               <Text className="feedback-given__until">{`${momentText(feedback.editableUntil)} 前可修改`}</Text>
               <Text className="feedback-given__link" onClick={() => setEditing(true)} data-testid="feedback-edit">

@@ -132,6 +132,17 @@ describe('my registration', () => {
     expect(calls('submitEventFeedback')).toEqual([{ registrationId: '701', rating: 5, comment: '还行' }])
   })
 
+  it('past its editableUntil, the feedback shows without 修改 even on a page opened before', async () => {
+    routeCheckedApi(callApiMock, {
+      getMyRegistration: () => ({
+        registration: aRegistration({ status: 'attended', cancellable: false, canGiveFeedback: true, feedback: aFeedback({ editableUntil: '2020-01-01T00:00:00.000Z' }) }),
+      }),
+    })
+    render(<RegistrationPage />)
+    expect(await screen.findByTestId('feedback-given')).toHaveTextContent('豆子很香')
+    expect(screen.queryByTestId('feedback-edit')).toBeNull()
+  })
+
   it('once it can no longer change, the feedback shows without 修改', async () => {
     routeCheckedApi(callApiMock, {
       getMyRegistration: () => ({ registration: aRegistration({ status: 'attended', cancellable: false, canGiveFeedback: false, feedback: aFeedback() }) }),
