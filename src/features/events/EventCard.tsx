@@ -49,7 +49,12 @@ export function EventCard({ event: e, nowMs, onOpen }: Props) {
             </Text>
           ))}
         </View>
-        {e.signupState === 'cancelled' && <Text className="event-card__state">活动已取消</Text>}
+        {/* Why not yet or not any more (12月1日 10:00 开始报名 / 报名已截止 / 活动已取消), in the server's words. */}
+        {!mine && e.signupState !== 'open' && e.signupState !== 'waitlist' && (
+          <Text className="event-card__state" data-testid="event-card-state">
+            {e.reason ?? (e.signupState === 'cancelled' ? '活动已取消' : '')}
+          </Text>
+        )}
       </View>
     </View>
   )

@@ -21,12 +21,13 @@ describe('活动 tab', () => {
           anEventCard({ id: '32', title: '拉花体验课', seatsLeft: 0, waitlistCount: 4, signupState: 'waitlist', pointsCost: 100, rewardPoints: 0, myRegistration: { id: '9', status: 'waitlisted', waitlistPosition: 3 } }),
           anEventCard({ id: '33', title: '金卡沙龙', ...goldOnly, coverUrl: '/files/salon.png', myRegistration: { id: '8', status: 'registered', waitlistPosition: null } }),
           anEventCard({ id: '34', title: '开放日', myRegistration: { id: '7', status: 'attended', waitlistPosition: null } }),
+          anEventCard({ id: '35', title: '圣诞市集', signupState: 'not_started', reason: '12月1日 10:00 开始报名' }),
         ],
       }),
     })
     render(<EventsPage />)
     await screen.findByTestId('events-list')
-    const [tasting, latte, salon, open] = cards()
+    const [tasting, latte, salon, open, fair] = cards()
     expect(within(tasting).getByTestId('event-card-title')).toHaveTextContent('手冲咖啡品鉴会')
     expect(within(tasting).getByTestId('event-card-time')).toHaveTextContent('12月5日 周六 14:00–16:00')
     expect(tasting).toHaveTextContent('晨光咖啡 二楼')
@@ -43,6 +44,8 @@ describe('活动 tab', () => {
     expect(within(salon).getByTestId('event-card-mine')).toHaveTextContent('已报名')
     expect(within(salon).getByTestId('event-cover')).toBeInTheDocument()
     expect(within(open).getByTestId('event-card-mine')).toHaveTextContent('已签到')
+    expect(within(fair).getByTestId('event-card-state')).toHaveTextContent('12月1日 10:00 开始报名')
+    expect(within(tasting).queryByTestId('event-card-state')).toBeNull()
 
     fireEvent.click(latte)
     await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/events/pages/detail/index?id=32' }))
