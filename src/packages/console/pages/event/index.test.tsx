@@ -113,7 +113,10 @@ describe('event editor', () => {
     routeCheckedApi(callApiMock, {
       whoAmI: () => manager,
       getEventAdmin: () => ({ event: aDraftEvent() }),
-      previewEventNotice: () => aNoticePreview({ wechatSendsAt: '2026-11-24T01:00:00.000Z' }),
+      previewEventNotice: () => {
+        const preview = aNoticePreview({ wechatSendsAt: '2026-11-24T01:00:00.000Z' })
+        return { ...preview, wechat: { ...preview.wechat!, problems: ['活动地点超过 20 个字，微信只显示前 20 个字'] } }
+      },
       publishEvent: () => ({ event: anAdminEvent({ id: '9' }), queued: 120 }),
     })
     await open('9')
@@ -128,6 +131,7 @@ describe('event editor', () => {
     expect(cut).toHaveTextContent('已截断')
     fireEvent.click(cut)
     expect(cut).toHaveTextContent('沿走廊到底')
+    expect(screen.getByTestId('publish-problem')).toHaveTextContent('活动地点超过 20 个字')
     expect(screen.getByTestId('publish-quiet')).toHaveTextContent('免打扰时段，微信消息将于 11月24日 09:00 发送')
     fireEvent.click(screen.getByTestId('publish-ok'))
     await waitFor(() => expect(calls('publishEvent')).toEqual([{ eventId: '9', notify: true }]))

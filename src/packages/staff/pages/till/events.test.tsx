@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { ApiError, callApi } from '../../../../services/api'
 import { useSessionStore } from '../../../../features/session/store'
 import { aLookup, CODE } from '../../../../../tests/ui/fixtures'
@@ -24,10 +25,12 @@ async function scan(text: string) {
 }
 
 describe('till: event tickets', () => {
-  it('the scan hint names event tickets', async () => {
+  it('the scan hint names event tickets, and 活动签到 opens the door list', async () => {
     routeCheckedApi(callApiMock, { whoAmI: () => clerk })
     render(<TillPage />)
     expect(await screen.findByText(/活动票（E1 开头）签到/)).toBeInTheDocument()
+    fireEvent.click(screen.getByTestId('till-door-link'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/door/index' })
   })
 
   it('a scanned E1 ticket shows the event and the masked member, then 确认签到 shows 签到成功 · +50 积分', async () => {

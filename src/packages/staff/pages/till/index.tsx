@@ -32,7 +32,7 @@ import './index.scss'
  * 收银台: staff only. One scanner: a member code (look up, amount, one coupon, record; hand over their 待领取
  * gifts), a coupon code (preview, 核销 alone or with a purchase; a manager may void a 核销) or a pick-up code
  * (preview, 确认交付; a manager may 退回) or an event ticket (preview, 确认签到; the member's open registrations
- * are checked in from the lookup too). Managers also reach 退款 from here.
+ * are checked in from the lookup too; 活动签到 opens the door list). Managers also reach 退款 from here.
  *
  * whoAmI is reloaded on every show (a role can change between visits), but only the FIRST load gates the page:
  * once we know who is at the till, a later reload that fails (a network blip while the clerk switched apps) must
@@ -88,11 +88,16 @@ function Till({ staffName, manager }: { staffName: string | null; manager: boole
         <Text className="till__title">收银台</Text>
         {staffName && <Text className="till__staff">当班：{staffName}</Text>}
       </View>
-      {manager && t.step === 'code' && (
+      {t.step === 'code' && (
         <View className="till__links">
-          <Text className="till__link" onClick={() => go(routes.refund)} data-testid="till-refund-link">
-            退款 ›
+          <Text className="till__link" onClick={() => go(routes.door)} data-testid="till-door-link">
+            活动签到 ›
           </Text>
+          {manager && (
+            <Text className="till__link" onClick={() => go(routes.refund)} data-testid="till-refund-link">
+              退款 ›
+            </Text>
+          )}
         </View>
       )}
 
