@@ -48,7 +48,7 @@ export function TimeFields({ e }: { e: EventEditor }) {
       <DateTimeField label="结束时间" value={f.endsAt} onChange={(v) => set('endsAt', v)} testId="event-ends" error={fields.endsAt} fallback={f.startsAt} />
       <DateTimeField label="报名开始" value={f.signupFrom} onChange={(v) => set('signupFrom', v)} placeholder="不填为发布即可报名" testId="event-signup-from" error={fields.signupFrom} clearable />
       <DateTimeField label="报名截止" value={f.signupUntil} onChange={(v) => set('signupUntil', v)} placeholder="不填为活动开始前" testId="event-signup-until" error={fields.signupUntil} fallback={f.startsAt} clearable />
-      <TextField label="取消截止" value={f.cancelCutoffHours} onChange={(v) => set('cancelCutoffHours', v)} placeholder="开始前几小时，不填为门店默认 3 小时" type="number" maxlength={3} testId="event-cutoff" error={fields.cancelCutoffHours} />
+      <TextField label="取消截止" value={f.cancelCutoffHours} onChange={(v) => set('cancelCutoffHours', v)} placeholder="开始前几小时，默认 3" type="number" maxlength={3} testId="event-cutoff" error={fields.cancelCutoffHours} />
     </View>
   )
 }
@@ -61,10 +61,10 @@ export function RuleFields({ e }: { e: EventEditor }) {
       <TextField label="名额" value={f.capacity} onChange={(v) => set('capacity', v)} placeholder="人" type="number" maxlength={5} testId="event-capacity" error={fields.capacity} />
       <ChoiceRow label="等级规则" options={TIER_RULE_OPTIONS} value={f.tierRule} onChange={(v) => set('tierRule', v)} testId="event-rule" />
       {f.tierRule !== 'none' && (
-        <ChoiceRow label={f.tierRule === 'min' ? '最低等级' : '提前报名等级'} options={RULE_TIER_OPTIONS} value={f.tierCode} onChange={(v) => set('tierCode', v)} testId="event-tier" error={fields.tierCode} />
+        <ChoiceRow label={f.tierRule === 'min' ? '最低等级' : '提前等级'} options={RULE_TIER_OPTIONS} value={f.tierCode} onChange={(v) => set('tierCode', v)} testId="event-tier" error={fields.tierCode} />
       )}
       {f.tierRule === 'early' && (
-        <DateTimeField label="提前报名开始" value={f.earlySignupFrom} onChange={(v) => set('earlySignupFrom', v)} testId="event-early-from" error={fields.earlySignupFrom} fallback={f.signupFrom || f.startsAt} />
+        <DateTimeField label="提前报名" value={f.earlySignupFrom} onChange={(v) => set('earlySignupFrom', v)} testId="event-early-from" error={fields.earlySignupFrom} fallback={f.signupFrom || f.startsAt} />
       )}
       <TextField label="报名所需积分" value={f.pointsCost} onChange={(v) => set('pointsCost', v)} placeholder="0 为免费" type="number" maxlength={7} testId="event-cost" error={fields.pointsCost} />
       <TextField label="签到奖励积分" value={f.rewardPoints} onChange={(v) => set('rewardPoints', v)} placeholder="0 为不奖励" type="number" maxlength={7} testId="event-reward" error={fields.rewardPoints} />

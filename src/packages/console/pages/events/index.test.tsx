@@ -1,8 +1,9 @@
-import { fireEvent, render, screen, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { ApiError, callApi } from '../../../../services/api'
 import { useSessionStore } from '../../../../features/session/store'
 import { routeCheckedApi } from '../../../../../tests/ui/api-mock'
+import { __taro } from '../../../../../tests/ui/taro-mock'
 import { aDraftEvent, anAdminEvent } from '../../../../../tests/ui/event-console-fixtures'
 import EventsPage from './index'
 
@@ -49,6 +50,15 @@ describe('活动管理', () => {
     expect(calls('listEventsAdmin')).toEqual([{ tab: 'active' }, { tab: 'draft' }])
     fireEvent.click(screen.getByTestId('event-new'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/console/pages/event/index' })
+  })
+
+  it('loads once on opening and again when the manager comes back to the page', async () => {
+    routeCheckedApi(callApiMock, { whoAmI: () => manager, listEventsAdmin: () => ({ events: [anAdminEvent()] }) })
+    render(<EventsPage />)
+    await screen.findByTestId('event-card-7')
+    expect(calls('listEventsAdmin')).toHaveLength(1)
+    act(() => __taro.show())
+    await waitFor(() => expect(calls('listEventsAdmin')).toHaveLength(2))
   })
 
   it('a failed load shows the error with 重试', async () => {

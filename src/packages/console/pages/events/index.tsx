@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useDidShow } from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
 import { EVENT_ADMIN_TABS } from '../../../../contract/event-publishing'
 import { EmptyBlock, ErrorBlock, LoadingBlock, OfflineBanner } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
@@ -23,8 +24,16 @@ export default function EventsPage() {
 
 function EventList() {
   const l = useEventAdminList()
-  // Reloaded on every show: coming back from the editor shows the saved event.
-  useDidShow(() => void l.load())
+  const mounted = useRef(false)
+  // Mounted after the manager gate answered, i.e. after the page's first show: a show hook alone would never load
+  // the list. So: load on mount, and again on every later show (coming back from the editor shows the saved event).
+  useDidShow(() => {
+    if (mounted.current) void l.load()
+  })
+  useEffect(() => {
+    mounted.current = true
+    void l.load()
+  }, [])
   return (
     <View className="event-list">
       <View className="event-list__tabs" data-testid="event-tabs">
