@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { EmptyBlock, ErrorBlock, LoadingBlock, OfflineBanner } from '../../components/state-view'
-import { doorCountsText, localText, spanText } from './view-model'
+import { doorCountsText, spanText, whenText } from './view-model'
 import type { DoorList } from './use-door-list'
 import './door.scss'
 
@@ -18,7 +18,7 @@ export function DoorEventPicker({ l }: { l: DoorList }) {
         <View key={ev.id} className="door-event" onClick={() => l.choose(ev.id)} data-testid={`door-event-${ev.id}`}>
           <View className="door-event__head">
             <Text className="door-event__title">{ev.title}</Text>
-            <Text className={`door-event__badge${ev.checkInOpen ? ' door-event__badge--open' : ''}`}>{ev.checkInOpen ? '签到中' : `${localText(ev.checkInOpensAt)} 起签到`}</Text>
+            <Text className={`door-event__badge${ev.checkInOpen ? ' door-event__badge--open' : ''}`}>{ev.checkInOpen ? '签到中' : `${whenText(ev.checkInOpensAt)} 起签到`}</Text>
           </View>
           <Text className="door-event__line">{`${spanText(ev.startsAt, ev.endsAt)} · ${ev.place}`}</Text>
           <Text className="door-event__line">{doorCountsText(ev)}</Text>

@@ -8,7 +8,7 @@ import { DoorEntryRow } from './DoorEntryRow'
 import { DoorScanner } from './DoorScanner'
 import type { DoorList } from './use-door-list'
 import { useDoorScan } from './use-door-scan'
-import { DOOR_FILTERS, doorCountsText, entryStatusText, filterEntries, spanText, type DoorFilter } from './view-model'
+import { DOOR_FILTERS, doorCountsText, entryStatusText, filterEntries, spanText, whenText, type DoorFilter } from './view-model'
 import './door.scss'
 
 /** The chosen event's door: the counts, the scanner and its answer, then the list (filter, search, 撤销签到). */
@@ -35,7 +35,7 @@ export function DoorPanel({ l, manager }: { l: DoorList; manager: boolean }) {
         <Text className="door-head__counts" data-testid="door-counts">
           {doorCountsText(ev)}
         </Text>
-        {!ev.checkInOpen && <Text className="door-event__line">{`签到未开放，${ev.checkInOpensAt.slice(11)} 起可签到`}</Text>}
+        {!ev.checkInOpen && <Text className="door-event__line">{`签到未开放，${whenText(ev.checkInOpensAt)} 起可签到`}</Text>}
         <Text className="door-head__change" onClick={() => l.choose(null)} data-testid="door-change">
           切换活动 ›
         </Text>

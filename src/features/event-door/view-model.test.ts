@@ -1,10 +1,13 @@
 import { aDoorEntry, anAttended } from '../../../tests/ui/event-door-fixtures'
-import { checkedInText, entryStatusText, filterEntries, spanText, storeClock } from './view-model'
+import { checkedInText, entryStatusText, filterEntries, spanText, storeClock, whenText } from './view-model'
 
 describe('door labels', () => {
   it('reads check-in times on the store clock, across midnight', () => {
     expect(storeClock('2026-11-23T15:59:00.000Z')).toBe('23:59')
     expect(storeClock('2026-11-23T16:00:00.000Z')).toBe('00:00')
+    // Stored store-time strings and instants read the same way.
+    expect(whenText('2026-11-23 12:00')).toBe('11月23日 12:00')
+    expect(whenText('2026-11-23T04:00:00.000Z')).toBe('11月23日 12:00')
     expect(spanText('2026-11-23 14:00', '2026-11-23 16:00')).toBe('11月23日 14:00–16:00')
     expect(spanText('2026-11-23 23:00', '2026-11-24 01:00')).toBe('11月23日 23:00 至 11月24日 01:00')
   })

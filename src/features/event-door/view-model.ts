@@ -17,6 +17,13 @@ export function localText(local: string): string {
   return m ? `${Number(m[2])}月${Number(m[3])}日 ${m[4]}` : local
 }
 
+/** A time either stored as "YYYY-MM-DD HH:mm" (store time) or sent as an instant, both as "12月1日 10:00". */
+export function whenText(v: string): string {
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v)) return localText(v)
+  const t = dayjs(v).utcOffset(STORE_UTC_OFFSET_MIN)
+  return t.isValid() ? `${t.month() + 1}月${t.date()}日 ${t.format('HH:mm')}` : ''
+}
+
 /** "12月1日 14:00–16:00", or both dates when it runs over midnight. */
 export function spanText(startsAt: string, endsAt: string): string {
   return startsAt.slice(0, 10) === endsAt.slice(0, 10) ? `${localText(startsAt)}–${endsAt.slice(11)}` : `${localText(startsAt)} 至 ${localText(endsAt)}`

@@ -1,15 +1,9 @@
 import type { AdminEventView, EventNoticePreview, EventResultsView } from '../../contract/event-publishing'
 import type { TierCode } from '../../contract/enums'
-import { formatStoreMonthDayTime } from '../common/store-time'
-import { localText, spanText } from '../event-door/view-model'
+import { localText, spanText, whenText } from '../event-door/view-model'
 import type { TierRule } from './form'
 
-export { localText, spanText }
-
-/** A time as the console shows it: a stored "YYYY-MM-DD HH:mm" (store time) or an instant, both as "12月1日 10:00". */
-export function whenText(v: string): string {
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v) ? localText(v) : formatStoreMonthDayTime(v)
-}
+export { localText, spanText, whenText }
 
 export interface StatusBadge {
   text: string
