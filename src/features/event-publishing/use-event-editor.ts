@@ -29,7 +29,7 @@ export interface EventEditorState {
  * chosen (the mall's picture helper and upload); the event keeps only its key.
  */
 export function useEventEditor(id: string | null) {
-  const [s, setS] = useState<EventEditorState>({ status: id ? 'loading' : 'ready', event: null, form: emptyEventForm(Date.now()), dirty: false, fields: {}, error: null, offline: false, saving: false, uploading: false, confirmChange: false })
+  const [s, setS] = useState<EventEditorState>(() => ({ status: id ? 'loading' : 'ready', event: null, form: emptyEventForm(Date.now()), dirty: false, fields: {}, error: null, offline: false, saving: false, uploading: false, confirmChange: false }))
   const latest = useRef(s)
   latest.current = s
   const busy = useRef(false)
