@@ -27,7 +27,7 @@ export function ScanStep({ t }: { t: Till }) {
           onConfirm={() => void t.lookup()}
         />
       </View>
-      <Text className="till__hint">也可输入优惠券码（C1 开头）直接核销，或领取码（P1 开头）交付礼品</Text>
+      <Text className="till__hint">也可输入优惠券码（C1 开头）直接核销、领取码（P1 开头）交付礼品，或活动票（E1 开头）签到</Text>
       {(t.amountText || t.receiptText) && (
         <View className="till__kept" data-testid="till-kept">
           <Text>

@@ -2,19 +2,26 @@ import type { ApiOutput } from '../../contract'
 import type { StaffMemberView } from '../../contract/till'
 import type { TillCouponView } from '../../contract/till-coupons'
 import type { TillPickupView } from '../../contract/till-pickups'
+import type { DoorEntryView } from '../../contract/event-door'
 
 /** The server's answer, with what the clerk sent, so the success panel can echo the amount and the receipt. */
 export type RecordResult = ApiOutput<'staffRecordPurchase'> & { amountFen: number; receiptNo: string }
 export type CouponPreview = ApiOutput<'staffPreviewCoupon'>
 export type VerifyResult = ApiOutput<'staffVerifyCoupon'>
 export type PickupPreview = ApiOutput<'staffPreviewPickup'>
+export type TicketPreview = ApiOutput<'staffPreviewTicket'>
+/** A check-in made here: the entry as it is now and the line to show ("签到成功 · +50 积分"). */
+export interface CheckInDone {
+  entry: DoorEntryView
+  text: string
+}
 
 export interface TillState {
   /**
    * code: the one scanner; member: a looked-up member; coupon: a scanned coupon; pickup: a scanned pick-up code
-   * (its panel shows 已交付 once handed over); done / verified: the results.
+   * (its panel shows 已交付 once handed over); ticket: a scanned event ticket (E1…); done / verified: the results.
    */
-  step: 'code' | 'member' | 'coupon' | 'pickup' | 'done' | 'verified'
+  step: 'code' | 'member' | 'coupon' | 'pickup' | 'ticket' | 'done' | 'verified'
   codeText: string
   amountText: string
   receiptText: string
@@ -45,6 +52,18 @@ export interface TillState {
   /** The 确认交付 confirm's idempotency key, kept while the answer is unknown (as verifyRequestId). */
   pickupRequestId: string | null
   returnReason: string
+  /** A scanned event ticket's code and its preview (event, masked member, whether it can be checked in). */
+  eventTicketCode: string | null
+  ticketPreview: TicketPreview | null
+  /** The looked-up member's registrations whose check-in is open, each with its 签到 button. */
+  eventEntries: DoorEntryView[]
+  /** The last check-in made here (from the ticket panel or the member's list). */
+  checkedIn: CheckInDone | null
+  /**
+   * The 签到 tap's idempotency key and what it was for (the ticket code or the event id), kept while the answer is
+   * unknown so a retry after a timeout is the same request.
+   */
+  checkInRequest: { key: string; requestId: string } | null
   /** The open confirmation: 核销, 撤销核销, 确认交付 or a manager's 退回. */
   confirm: 'verify' | 'void' | 'pickup' | 'return' | null
   voidReason: string
@@ -56,7 +75,7 @@ export interface TillState {
   result: RecordResult | null
   verified: VerifyResult | null
   error: string | null
-  busy: 'lookup' | 'record' | 'verify' | 'void' | 'pickup' | 'return' | null
+  busy: 'lookup' | 'record' | 'verify' | 'void' | 'pickup' | 'return' | 'checkin' | null
 }
 
 export const initialTill: TillState = {
@@ -79,6 +98,11 @@ export const initialTill: TillState = {
   delivered: null,
   pickupRequestId: null,
   returnReason: '',
+  eventTicketCode: null,
+  ticketPreview: null,
+  eventEntries: [],
+  checkedIn: null,
+  checkInRequest: null,
   confirm: null,
   voidReason: '',
   verifyRequestId: null,

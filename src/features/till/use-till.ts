@@ -2,6 +2,7 @@ import { useCallback, useMemo, useRef, useState } from 'react'
 import { tillApi as api, receiptNo as receiptSchema } from '../../contract/till'
 import { tillCouponsApi, type TillCouponView } from '../../contract/till-coupons'
 import { tillPickupsApi } from '../../contract/till-pickups'
+import { eventDoorApi } from '../../contract/event-door'
 import { routeScannedCode } from '../../domain/scan-code'
 import { callApi } from '../../services/api'
 import { scanCode, vibrateShort } from '../../services/device'
@@ -10,6 +11,7 @@ import { whyNot } from './coupon-view'
 import { tillErrorMessage } from './messages'
 import { couponActions } from './coupon-actions'
 import { pickupActions } from './pickup-actions'
+import { ticketActions } from './ticket-actions'
 import { tillContext } from './till-context'
 import { initialTill, type TillState } from './till-state'
 
@@ -18,12 +20,13 @@ export type { RecordResult, TillState } from './till-state'
 const lookupInput = api.staffLookupMember.input
 const previewInput = tillCouponsApi.staffPreviewCoupon.input
 const pickupInput = tillPickupsApi.staffPreviewPickup.input
+const ticketInput = eventDoorApi.staffPreviewTicket.input
 
 /** The server no longer accepts the lookup's ticket: scan again, but what the clerk typed is still right. */
 const RESCAN_CODES: ReadonlySet<string> = new Set(['TICKET_STALE', 'TICKET_INVALID'])
 
 /**
- * The till: one scanner (a member code, a coupon code or a pick-up code, routed by its shape) → the member (amount, one coupon,
+ * The till: one scanner (a member code, a coupon code, a pick-up code or an event ticket, routed by its shape) → the member (amount, one coupon,
  * record) or the coupon (preview → 核销 alone, 随单使用, or a manager's 撤销核销) → the result → 下一位.
  * One request at a time (a ref guards against a double tap arriving before React re-renders the disabled
  * button); the receipt number and the 核销 requestId are idempotency keys, so a retry never counts twice.
@@ -38,6 +41,7 @@ export function useTill() {
   const { patch, run } = ctx
   const { confirmVerify, confirmVoid } = useMemo(() => couponActions(ctx), [ctx])
   const pickups = useMemo(() => pickupActions(ctx), [ctx])
+  const tickets = useMemo(() => ticketActions(ctx), [ctx])
 
   const lookup = useCallback(async (codeOverride?: string) => {
     if (busy.current) return
@@ -47,12 +51,15 @@ export function useTill() {
       // Say what a code should look like: a coupon's when it looks like one, else the member code's rule.
       const looksCoupon = /^\s*c/i.test(codeText)
       const looksPickup = /^\s*p/i.test(codeText)
+      const looksTicket = /^\s*e/i.test(codeText)
       const parsed = looksCoupon
         ? previewInput.safeParse({ couponCode: codeText })
         : looksPickup
           ? pickupInput.safeParse({ pickupCode: codeText })
-          : lookupInput.safeParse({ memberCode: codeText })
-      const message = parsed.success ? '无法识别的码，请扫描会员码、优惠券码或领取码' : parsed.error.issues[0]?.message
+          : looksTicket
+            ? ticketInput.safeParse({ ticketCode: codeText })
+            : lookupInput.safeParse({ memberCode: codeText })
+      const message = parsed.success ? '无法识别的码，请扫描会员码、优惠券码、领取码或活动票' : parsed.error.issues[0]?.message
       patch({ codeText, error: message ?? '无法识别的码' })
       return
     }
@@ -61,10 +68,12 @@ export function useTill() {
       await run('lookup', async () => {
         const out = await callApi('staffLookupMember', { memberCode: routed.code })
         // amountText / receiptText are kept: after a TICKET_STALE the clerk scans again and submits what was typed.
-        patch({ step: 'member', member: out.member, ticket: out.ticket, coupons: out.coupons, birthdayCoupon: out.birthdayCoupon, pickups: out.pickups, delivered: null, tierDiscountPct: out.tierDiscountPct, selectedCouponId: null, busy: null })
+        patch({ step: 'member', member: out.member, ticket: out.ticket, coupons: out.coupons, birthdayCoupon: out.birthdayCoupon, pickups: out.pickups, eventEntries: out.eventEntries, checkedIn: null, checkInRequest: null, delivered: null, tierDiscountPct: out.tierDiscountPct, selectedCouponId: null, busy: null })
       })
     } else if (routed.kind === 'pickup') {
       await pickups.preview(routed.code)
+    } else if (routed.kind === 'ticket') {
+      await tickets.preview(routed.code)
     } else {
       await run('lookup', async () => {
         const preview = await callApi('staffPreviewCoupon', { couponCode: routed.code })
@@ -151,6 +160,8 @@ export function useTill() {
     askPickup: pickups.askPickup,
     confirmPickup: pickups.confirmPickup,
     confirmReturn: pickups.confirmReturn,
+    confirmTicket: tickets.confirmTicket,
+    checkInMember: tickets.checkInMember,
     selectCoupon,
     addCoupon,
     ask,

@@ -12,11 +12,13 @@ import { BirthdaySheet } from '../../../../features/till/BirthdaySheet'
 import { CouponStep } from '../../../../features/till/CouponStep'
 import { GrantSheet } from '../../../../features/till/GrantSheet'
 import { usableCount } from '../../../../features/till/coupon-view'
+import { MemberEvents } from '../../../../features/till/MemberEvents'
 import { MemberPickups } from '../../../../features/till/MemberPickups'
 import { MemberSummary } from '../../../../features/till/MemberSummary'
 import { PickupStep } from '../../../../features/till/PickupStep'
 import { PurchaseForm } from '../../../../features/till/PurchaseForm'
 import { ScanStep } from '../../../../features/till/ScanStep'
+import { TicketStep } from '../../../../features/till/TicketStep'
 import { TillResult } from '../../../../features/till/TillResult'
 import { useBirthdayCorrection } from '../../../../features/till/use-birthday-correction'
 import { useGrant } from '../../../../features/till/use-grant'
@@ -29,7 +31,8 @@ import './index.scss'
 /**
  * 收银台: staff only. One scanner: a member code (look up, amount, one coupon, record; hand over their 待领取
  * gifts), a coupon code (preview, 核销 alone or with a purchase; a manager may void a 核销) or a pick-up code
- * (preview, 确认交付; a manager may 退回). Managers also reach 退款 from here.
+ * (preview, 确认交付; a manager may 退回) or an event ticket (preview, 确认签到; the member's open registrations
+ * are checked in from the lookup too; 活动签到 opens the door list). Managers also reach 退款 from here.
  *
  * whoAmI is reloaded on every show (a role can change between visits), but only the FIRST load gates the page:
  * once we know who is at the till, a later reload that fails (a network blip while the clerk switched apps) must
@@ -85,11 +88,16 @@ function Till({ staffName, manager }: { staffName: string | null; manager: boole
         <Text className="till__title">收银台</Text>
         {staffName && <Text className="till__staff">当班：{staffName}</Text>}
       </View>
-      {manager && t.step === 'code' && (
+      {t.step === 'code' && (
         <View className="till__links">
-          <Text className="till__link" onClick={() => go(routes.refund)} data-testid="till-refund-link">
-            退款 ›
+          <Text className="till__link" onClick={() => go(routes.door)} data-testid="till-door-link">
+            活动签到 ›
           </Text>
+          {manager && (
+            <Text className="till__link" onClick={() => go(routes.refund)} data-testid="till-refund-link">
+              退款 ›
+            </Text>
+          )}
         </View>
       )}
 
@@ -113,6 +121,7 @@ function Till({ staffName, manager }: { staffName: string | null; manager: boole
               生日已更新：{birthdayText(b.saved)}
             </Text>
           )}
+          <MemberEvents t={t} />
           <MemberPickups t={t} />
           <PurchaseForm t={t} coupon={t.coupons.find((c) => c.id === t.selectedCouponId) ?? null} />
           <GrantSheet g={g} />
@@ -122,6 +131,7 @@ function Till({ staffName, manager }: { staffName: string | null; manager: boole
 
       {t.step === 'coupon' && <CouponStep t={t} manager={manager} />}
       {t.step === 'pickup' && <PickupStep t={t} manager={manager} />}
+      {t.step === 'ticket' && <TicketStep t={t} />}
 
       {t.step === 'done' && t.result && <TillResult result={t.result} onNext={t.next} />}
       {t.step === 'verified' && t.verified && <VerifiedResult verified={t.verified} onNext={t.next} />}
