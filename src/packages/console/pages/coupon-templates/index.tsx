@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useDidShow } from '@tarojs/taro'
 import { EmptyBlock, ErrorBlock, LoadingBlock, OfflineBanner } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { TemplateCard } from '../../../../features/coupon-templates/TemplateCard'
 import { useTemplateList } from '../../../../features/coupon-templates/use-template-list'
+import { useLoadOnShow } from '../../../../features/common/use-load-on-show'
 import { ManagerGate } from '../../../../features/session/ManagerGate'
 import { go, routes } from '../../../../services/nav'
 import '../../../../features/coupon-templates/list.scss'
@@ -21,8 +21,7 @@ export default function CouponTemplatesPage() {
 
 function TemplateList() {
   const l = useTemplateList()
-  // Reloaded on every show: coming back from the editor shows the saved template.
-  useDidShow(() => void l.load())
+  useLoadOnShow(() => l.load())
   const create = (
     <Button type="primary" onClick={() => go(routes.couponTemplate)} data-testid="tpl-new">
       新建优惠券

@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect, useRef } from 'react'
 import { EVENT_ADMIN_TABS } from '../../../../contract/event-publishing'
 import { EmptyBlock, ErrorBlock, LoadingBlock, OfflineBanner } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { EventAdminCard } from '../../../../features/event-publishing/EventAdminCard'
 import { useEventAdminList } from '../../../../features/event-publishing/use-event-admin-list'
 import { TAB_LABELS } from '../../../../features/event-publishing/view-model'
+import { useLoadOnShow } from '../../../../features/common/use-load-on-show'
 import { ManagerGate } from '../../../../features/session/ManagerGate'
 import { go, routes } from '../../../../services/nav'
 import '../../../../features/event-publishing/event-console.scss'
@@ -24,16 +23,7 @@ export default function EventsPage() {
 
 function EventList() {
   const l = useEventAdminList()
-  const mounted = useRef(false)
-  // Mounted after the manager gate answered, i.e. after the page's first show: a show hook alone would never load
-  // the list. So: load on mount, and again on every later show (coming back from the editor shows the saved event).
-  useDidShow(() => {
-    if (mounted.current) void l.load()
-  })
-  useEffect(() => {
-    mounted.current = true
-    void l.load()
-  }, [])
+  useLoadOnShow(() => l.load())
   return (
     <View className="event-list">
       <View className="event-list__tabs" data-testid="event-tabs">

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useDidShow } from '@tarojs/taro'
 import { EmptyBlock, ErrorBlock, LoadingBlock, OfflineBanner } from '../../../../components/state-view'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { MallItemCard } from '../../../../features/mall-catalog/MallItemCard'
 import { NoticeList } from '../../../../features/mall-catalog/NoticeList'
 import { useMallAdminList } from '../../../../features/mall-catalog/use-mall-admin-list'
+import { useLoadOnShow } from '../../../../features/common/use-load-on-show'
 import { ManagerGate } from '../../../../features/session/ManagerGate'
 import { go, routes } from '../../../../services/nav'
 import '../../../../features/mall-catalog/mall-console.scss'
@@ -22,8 +22,7 @@ export default function MallItemsPage() {
 
 function ItemList() {
   const l = useMallAdminList()
-  // Reloaded on every show: coming back from the editor shows the saved item.
-  useDidShow(() => void l.load())
+  useLoadOnShow(() => l.load())
   const actions = (
     <>
       <Button size="small" fill="none" onClick={() => go(routes.consoleMallRedemptions)} data-testid="mall-all-records">
