@@ -9,7 +9,8 @@ import { insertMallItem } from '../../../tests/helpers/mall-fixtures'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { couponTemplates, mallItems, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
+import { couponTemplates, eventRegistrations, events, mallItems, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
+import { newTicketCode } from '../../domain/events/ticket-code'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
@@ -67,6 +68,11 @@ listMallRedemptions  staff: manager, admin
 uploadMallImage      staff: manager, admin
 listStaffNotices     staff: manager, admin
 markStaffNoticesRead staff: manager, admin
+listEvents           member
+getEvent             member
+listMyRegistrations  member
+getMyRegistration    member
+submitEventFeedback  member
 `
 
 function describeAccess(access: Access): string {
@@ -176,6 +182,31 @@ async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: strin
   await app.db.update(mallItems).set({ redeemedCount: sql`${mallItems.redeemedCount} + 1` }).where(eq(mallItems.id, mallItemId))
   return { id: String(row.id), code }
 }
+/** A fresh published event (in 3 days) and the demo member's registration of it, written straight to their tables. */
+async function demoEventRegistration(status: 'registered' | 'attended'): Promise<{ eventId: string; registrationId: string }> {
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+  const now = app.clock.now().getTime()
+  const startsAt = new Date(now + 3 * 86_400_000)
+  const [event] = await app.db
+    .insert(events)
+    .values({ storeId, status: 'published', title: '权限测试活动', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), place: '门店', capacity: 10, seatsTaken: 1, publishedAt: new Date(now), createRequestId: uniq() })
+    .returning({ id: events.id })
+  const [row] = await app.db
+    .insert(eventRegistrations)
+    .values({
+      storeId,
+      eventId: event.id,
+      memberId: member.id,
+      status,
+      requestKey: `${member.id}:${uniq()}`,
+      ticketCode: newTicketCode((n) => randomBytes(n)),
+      registeredAt: new Date(now),
+      ...(status === 'attended' ? { checkedInAt: new Date(now), checkedInByStaffId: clerk.id, checkInCount: 1 } : {}),
+    })
+    .returning({ id: eventRegistrations.id })
+  return { eventId: String(event.id), registrationId: String(row.id) }
+}
 let verifiable: TestCoupon | undefined
 let refundable: string | undefined
 
@@ -266,6 +297,14 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return name === 'staffPreviewPickup' ? { pickupCode: (await demoRedemption('held')).code } : { pickupCode: (await demoRedemption('held')).code, requestId: uniq() }
     case 'staffReturnPickup':
       return { pickupCode: (await demoRedemption('picked_up')).code, reason: '测试退回' }
+    case 'getEvent':
+      return { eventId: (await demoEventRegistration('registered')).eventId }
+    case 'listMyRegistrations':
+      return { tab: 'upcoming' }
+    case 'getMyRegistration':
+      return { registrationId: (await demoEventRegistration('registered')).registrationId }
+    case 'submitEventFeedback':
+      return { registrationId: (await demoEventRegistration('attended')).registrationId, rating: 5, comment: '权限测试' }
     default:
       return {}
   }
