@@ -30,7 +30,7 @@ const tiers = [
 
 const START = sh('2026-12-05T14:00:00')
 const END = sh('2026-12-05T16:00:00')
-function event(o: Partial<EventTimes> = {}): EventTimes & { capacity: number; seatsTaken: number } {
+function event(o: Partial<EventTimes & { capacity: number; seatsTaken: number }> = {}): EventTimes & { capacity: number; seatsTaken: number } {
   return {
     status: 'published',
     startsAt: START,
