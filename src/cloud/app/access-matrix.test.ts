@@ -70,6 +70,8 @@ listStaffNotices     staff: manager, admin
 markStaffNoticesRead staff: manager, admin
 listEvents           member
 getEvent             member
+signUpForEvent       member
+cancelMyRegistration member
 listMyRegistrations  member
 getMyRegistration    member
 submitEventFeedback  member
@@ -182,30 +184,36 @@ async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: strin
   await app.db.update(mallItems).set({ redeemedCount: sql`${mallItems.redeemedCount} + 1` }).where(eq(mallItems.id, mallItemId))
   return { id: String(row.id), code }
 }
-/** A fresh published event (in 3 days) and the demo member's registration of it, written straight to their tables. */
-async function demoEventRegistration(status: 'registered' | 'attended'): Promise<{ eventId: string; registrationId: string }> {
-  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
-  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+/** A fresh published event (in 3 days, one seat taken), written straight to its table. */
+async function demoEvent(): Promise<number> {
   const now = app.clock.now().getTime()
   const startsAt = new Date(now + 3 * 86_400_000)
   const [event] = await app.db
     .insert(events)
     .values({ storeId, status: 'published', title: '权限测试活动', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), place: '门店', capacity: 10, seatsTaken: 1, publishedAt: new Date(now), createRequestId: uniq() })
     .returning({ id: events.id })
+  return event.id
+}
+/** The demo member's registration of a fresh event (holding its one taken seat), written straight to its table. */
+async function demoEventRegistration(status: 'registered' | 'attended'): Promise<{ eventId: string; registrationId: string }> {
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+  const eventId = await demoEvent()
+  const now = app.clock.now()
   const [row] = await app.db
     .insert(eventRegistrations)
     .values({
       storeId,
-      eventId: event.id,
+      eventId,
       memberId: member.id,
       status,
       requestKey: `${member.id}:${uniq()}`,
       ticketCode: newTicketCode((n) => randomBytes(n)),
-      registeredAt: new Date(now),
-      ...(status === 'attended' ? { checkedInAt: new Date(now), checkedInByStaffId: clerk.id, checkInCount: 1 } : {}),
+      registeredAt: now,
+      ...(status === 'attended' ? { checkedInAt: now, checkedInByStaffId: clerk.id, checkInCount: 1 } : {}),
     })
     .returning({ id: eventRegistrations.id })
-  return { eventId: String(event.id), registrationId: String(row.id) }
+  return { eventId: String(eventId), registrationId: String(row.id) }
 }
 let verifiable: TestCoupon | undefined
 let refundable: string | undefined
@@ -298,7 +306,12 @@ async function validInput(name: string, who?: string): Promise<unknown> {
     case 'staffReturnPickup':
       return { pickupCode: (await demoRedemption('picked_up')).code, reason: '测试退回' }
     case 'getEvent':
-      return { eventId: (await demoEventRegistration('registered')).eventId }
+      return { eventId: String(await demoEvent()) }
+    case 'signUpForEvent':
+      // A fresh event each time, so the demo member's sign-up is never refused as already registered.
+      return { eventId: String(await demoEvent()), requestId: uniq() }
+    case 'cancelMyRegistration':
+      return { registrationId: (await demoEventRegistration('registered')).registrationId }
     case 'listMyRegistrations':
       return { tab: 'upcoming' }
     case 'getMyRegistration':

@@ -10,7 +10,7 @@ import type { UseCaseContext } from '../store-context'
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null
 
 /** The rules' view of an event row (the statuses are the schema's CHECKed list). */
-function rulesOf(e: ListedEventRow) {
+export function rulesOf(e: ListedEventRow) {
   return { ...e, status: e.status as EventStatus }
 }
 

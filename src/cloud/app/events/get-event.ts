@@ -1,11 +1,11 @@
-import { AppError, EVENT_CONSENT_KINDS, type EventStatus } from '../../../contract'
+import { AppError, EVENT_CONSENT_KINDS } from '../../../contract'
 import { isVisible } from '../../../domain/events/event-rules'
 import { findStoreEvent, hasRegistrationFor, liveRegistrationsOf } from '../../db/repositories/event-listings'
 import { readPointsOutlook } from '../../db/repositories/points-lots'
 import { rowId } from '../coupons/ids'
 import { defineOperation } from '../operation'
 import type { UseCaseContext } from '../store-context'
-import { toEventDetailView } from './event-views'
+import { rulesOf, toEventDetailView } from './event-views'
 
 /**
  * One event for its page: visible now, or one the caller registered for (a cancelled or ended event still
@@ -18,7 +18,7 @@ export const getEvent = defineOperation({
     const id = rowId(input.eventId)
     const event = id === null ? null : await findStoreEvent(ctx.tx, ctx.store.id, id)
     if (!event) throw new AppError('EVENT_NOT_FOUND')
-    if (!isVisible({ status: event.status as EventStatus, publishAt: event.publishAt }, ctx.now) && !(await hasRegistrationFor(ctx.tx, member.id, event.id))) {
+    if (!isVisible(rulesOf(event), ctx.now) && !(await hasRegistrationFor(ctx.tx, member.id, event.id))) {
       throw new AppError('EVENT_NOT_FOUND')
     }
     const mine = await liveRegistrationsOf(ctx.tx, member.id, [event.id])
