@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { eq } from 'drizzle-orm'
-import { createAppFixture, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
-import { fundMember, memberIdOf } from '../../../../tests/helpers/mall-fixtures'
+import { and } from 'drizzle-orm'
+import { createAppFixture, expectBalancesMatchLedger, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
+import { eventCounts, eventRow, registrationRow } from '../../../../tests/helpers/event-fixtures'
+import { balanceOf, fundMember, memberIdOf } from '../../../../tests/helpers/mall-fixtures'
 import { newTicketCode } from '../../../domain/events/ticket-code'
-import { eventFeedback, eventRegistrations, events, members, notificationTemplates, staff, stores } from '../../db/schema'
+import { eventFeedback, eventRegistrations, events, members, notifications, notificationTemplates, pointsLedger, staff, stores } from '../../db/schema'
+import { loadStoreContext } from '../store-context'
+import { cancelRegistration } from './registration-moves'
 import { DEMO_OPENIDS } from '../index'
 
 let app: AppFixture
@@ -287,5 +291,179 @@ describe('feedback', () => {
     }
     expect(await give(reg, m.openid, 5, '好'.repeat(500))).toMatchObject({ ok: true })
     expect(await feedbackCount()).toBe(before + 1)
+  })
+})
+
+const signUp = (eventId: number, openid: string, requestId = uniq('tap')) => app.call('signUpForEvent', { eventId: String(eventId), requestId }, openid)
+const cancel = (registrationId: string, openid: string) => app.call('cancelMyRegistration', { registrationId }, openid)
+const eventEntries = (memberId: number) => app.db.select().from(pointsLedger).where(and(eq(pointsLedger.memberId, memberId), eq(pointsLedger.reason, 'event')))
+const noticesOf = (memberId: number) => app.db.select().from(notifications).where(and(eq(notifications.memberId, memberId), eq(notifications.kind, 'event_waitlist')))
+
+describe('signing up', () => {
+  it('charges the cost with the seat in one transaction; a retry returns the first; a second sign-up is refused', async () => {
+    const m = await newMember(500)
+    const id = await insertEvent({ pointsCost: 100 })
+    const requestId = uniq('tap')
+    const first = await app.ok('signUpForEvent', { eventId: String(id), requestId }, m.openid)
+    expect(first).toMatchObject({ repeated: false, pointsBalance: 400, registration: { status: 'registered', pointsPaid: 100, eventId: String(id), cancellable: true } })
+    expect(first.registration.ticketCode).toBeUndefined()
+    expect((await eventEntries(m.id)).map((e) => e.delta)).toEqual([-100])
+    expect(await eventRow(app.db, id)).toMatchObject({ seatsTaken: 1, waitlistCount: 0 })
+    const before = await eventCounts(app.db)
+    expect(await signUp(id, m.openid, requestId)).toMatchObject({ ok: true, data: { repeated: true, registration: { id: first.registration.id } } })
+    expect(await signUp(id, m.openid)).toMatchObject(refused('EVENT_ALREADY_REGISTERED', '您已报名该活动'))
+    expect(await eventCounts(app.db)).toEqual(before)
+    expect(await balanceOf(app.db, m.id)).toBe(400)
+    await expectBalancesMatchLedger(app.db)
+  })
+
+  it('puts a member on the waitlist when every seat is taken, charging nothing, in arrival order', async () => {
+    const [a, b, c] = [await newMember(500), await newMember(500), await newMember(500)]
+    const id = await insertEvent({ capacity: 1, pointsCost: 100 })
+    await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, a.openid)
+    const second = await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, b.openid)
+    const third = await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, c.openid)
+    expect(second).toMatchObject({ pointsBalance: 500, registration: { status: 'waitlisted', waitlistPosition: 1, pointsPaid: 0 } })
+    expect(third.registration.waitlistPosition).toBe(2)
+    expect([await eventEntries(b.id), await eventEntries(c.id)]).toEqual([[], []])
+    expect(await cardOf(c.openid, id)).toMatchObject({ seatsLeft: 0, waitlistCount: 2, myRegistration: { status: 'waitlisted', waitlistPosition: 2 } })
+  })
+
+  it('refuses every reason with its typed code and Chinese words, writing nothing', async () => {
+    const m = await newMember(80)
+    const cases: Array<[EventInput, Record<string, unknown>]> = [
+      [{ status: 'draft', publishedAt: null }, refused('EVENT_NOT_FOUND')],
+      [{ status: 'scheduled', publishAt: sh('2026-11-23T14:02:01'), publishedAt: null }, refused('EVENT_NOT_FOUND')],
+      [{ status: 'cancelled', cancelledAt: NOW }, refused('EVENT_CANCELLED', '该活动已取消')],
+      [{ startsAt: sh('2026-11-22T10:00:00'), endsAt: sh('2026-11-22T12:00:00') }, refused('EVENT_ENDED', '活动已结束')],
+      [{ startsAt: sh('2026-11-23T14:00:00'), endsAt: sh('2026-11-23T16:00:00') }, refused('EVENT_SIGNUP_CLOSED', '活动进行中，报名已截止')],
+      [{ signupFrom: sh('2026-11-24T10:00:00') }, refused('EVENT_SIGNUP_NOT_STARTED', '明天 10:00 开始报名')],
+      [{ signupUntil: NOW }, refused('EVENT_SIGNUP_CLOSED', '报名已截止')],
+      [{ minTierCode: 'gold' }, refused('EVENT_TIER_LOCKED', '金卡及以上可报名')],
+      [{ pointsCost: 100 }, refused('POINTS_INSUFFICIENT', '积分不足（差 20 分）')],
+    ]
+    for (const [o, expected] of cases) {
+      const id = await insertEvent(o)
+      const before = await eventCounts(app.db)
+      expect(await signUp(id, m.openid)).toMatchObject(expected)
+      expect(await eventCounts(app.db)).toEqual(before)
+      expect(await eventRow(app.db, id)).toMatchObject({ seatsTaken: 0, waitlistCount: 0, waitlistSeq: 0 })
+    }
+    const id = await insertEvent()
+    const before = await eventCounts(app.db)
+    for (const input of [{ eventId: String(id) }, { eventId: 'abc', requestId: uniq() }, { eventId: String(id), requestId: uniq(), extra: 1 }]) {
+      expect(await app.call('signUpForEvent', input, m.openid)).toMatchObject(refused('BAD_INPUT'))
+    }
+    expect(await signUp(999_999_999, m.openid)).toMatchObject(refused('EVENT_NOT_FOUND'))
+    expect(await eventCounts(app.db)).toEqual(before)
+    expect(await balanceOf(app.db, m.id)).toBe(80)
+  })
+
+  it('lets gold in from the early time and a normal member only from the general time, at 23:59:59 and 00:00:00 store time', async () => {
+    const gold = await newMember(0, 'gold')
+    const normal = await newMember(0)
+    const id = await insertEvent({ earlyTierCode: 'gold', earlySignupFrom: sh('2026-11-24T00:00:00'), signupFrom: sh('2026-11-25T00:00:00') })
+    app.clock.set(sh('2026-11-23T23:59:59'))
+    expect(await signUp(id, gold.openid)).toMatchObject(refused('EVENT_SIGNUP_NOT_STARTED', '明天 00:00 开始报名'))
+    app.clock.set(sh('2026-11-24T00:00:00'))
+    expect(await signUp(id, gold.openid)).toMatchObject({ ok: true, data: { registration: { status: 'registered' } } })
+    expect(await signUp(id, normal.openid)).toMatchObject(refused('EVENT_SIGNUP_NOT_STARTED', '明天 00:00 开始报名（金卡及以上可提前报名）'))
+    app.clock.set(sh('2026-11-24T23:59:59'))
+    expect(await signUp(id, normal.openid)).toMatchObject(refused('EVENT_SIGNUP_NOT_STARTED'))
+    app.clock.set(sh('2026-11-25T00:00:00'))
+    expect(await signUp(id, normal.openid)).toMatchObject({ ok: true, data: { registration: { status: 'registered' } } })
+  })
+})
+
+describe('cancelling', () => {
+  it('refunds the points and gives the seat to the first waitlister in the same call, charging and telling them', async () => {
+    const [a, b, c] = [await newMember(300), await newMember(300), await newMember(300)]
+    const id = await insertEvent({ capacity: 1, pointsCost: 100 })
+    const seat = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, a.openid)).registration.id
+    const bReg = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, b.openid)).registration.id
+    await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, c.openid)
+    const done = await app.ok('cancelMyRegistration', { registrationId: seat }, a.openid)
+    expect(done).toMatchObject({ pointsBalance: 300, registration: { status: 'cancelled', cancelReason: 'member', pointsRefunded: 100, cancellable: false } })
+    const [refund] = await app.db.select().from(pointsLedger).where(and(eq(pointsLedger.memberId, a.id), eq(pointsLedger.reason, 'refund')))
+    expect(refund).toMatchObject({ delta: 100, reversesEntryId: (await registrationRow(app.db, Number(seat))).debitEntryId })
+    expect((await app.ok('getMyRegistration', { registrationId: bReg }, b.openid)).registration).toMatchObject({ status: 'registered', pointsPaid: 100 })
+    expect(await balanceOf(app.db, b.id)).toBe(200)
+    expect(await noticesOf(b.id)).toEqual([expect.objectContaining({ title: '候补成功' })])
+    expect(await cardOf(c.openid, id)).toMatchObject({ seatsLeft: 0, waitlistCount: 1, myRegistration: { waitlistPosition: 1 } })
+    expect(await eventRow(app.db, id)).toMatchObject({ seatsTaken: 1, waitlistCount: 1 })
+    expect(await cancel(seat, a.openid)).toMatchObject(refused('REGISTRATION_NOT_CANCELLABLE'))
+    await expectBalancesMatchLedger(app.db)
+  })
+
+  it('skips a waitlister who can no longer pay, with a notice, and promotes the next one', async () => {
+    const [a, b, c] = [await newMember(100), await newMember(0), await newMember(100)]
+    // B's points expire after B joins the waitlist: at promotion B can no longer pay.
+    await fundMember(app.db, b.id, 100, NOW, sh('2026-11-24T00:00:00'))
+    const id = await insertEvent({ capacity: 1, pointsCost: 100 })
+    const seat = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, a.openid)).registration.id
+    const bReg = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, b.openid)).registration.id
+    const cReg = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, c.openid)).registration.id
+    app.clock.set(sh('2026-11-24T09:00:00'))
+    await app.ok('cancelMyRegistration', { registrationId: seat }, a.openid)
+    expect((await app.ok('getMyRegistration', { registrationId: bReg }, b.openid)).registration).toMatchObject({ status: 'cancelled', cancelReason: 'promotion_skipped', pointsPaid: 0 })
+    expect(await noticesOf(b.id)).toEqual([expect.objectContaining({ title: '候补未能转正' })])
+    expect(await eventEntries(b.id)).toEqual([])
+    expect((await app.ok('getMyRegistration', { registrationId: cReg }, c.openid)).registration).toMatchObject({ status: 'registered', pointsPaid: 100 })
+    expect(await eventRow(app.db, id)).toMatchObject({ seatsTaken: 1, waitlistCount: 0 })
+    await expectBalancesMatchLedger(app.db)
+  })
+
+  it('lets a registered member cancel until 3 hours before the start and not at exactly 3 hours; a waitlister may still leave', async () => {
+    const [a, b, w] = [await newMember(), await newMember(), await newMember()]
+    const id = await insertEvent({ capacity: 2 })
+    const first = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, a.openid)).registration.id
+    const second = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, b.openid)).registration.id
+    const waiting = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, w.openid)).registration.id
+    app.clock.set(sh('2026-11-26T10:59:59'))
+    expect(await cancel(first, a.openid)).toMatchObject({ ok: true, data: { registration: { status: 'cancelled' } } })
+    // The freed seat went to the waitlister.
+    expect((await app.ok('getMyRegistration', { registrationId: waiting }, w.openid)).registration.status).toBe('registered')
+    app.clock.set(sh('2026-11-26T11:00:00'))
+    const before = await eventCounts(app.db)
+    expect(await cancel(second, b.openid)).toMatchObject(refused('REGISTRATION_CANCEL_CUTOFF', '已超过可取消报名的时间'))
+    expect(await eventCounts(app.db)).toEqual(before)
+    const late = await newMember()
+    const lateReg = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, late.openid)).registration
+    expect(lateReg).toMatchObject({ status: 'waitlisted', cancellable: true })
+    expect(await cancel(lateReg.id, late.openid)).toMatchObject({ ok: true, data: { registration: { status: 'cancelled' } } })
+  })
+
+  it("refuses another member's registration as not found, changing nothing", async () => {
+    const [a, b] = [await newMember(), await newMember()]
+    const reg = (await app.ok('signUpForEvent', { eventId: String(await insertEvent()), requestId: uniq() }, a.openid)).registration.id
+    const before = await eventCounts(app.db)
+    expect(await cancel(reg, b.openid)).toMatchObject(refused('REGISTRATION_NOT_FOUND'))
+    expect(await app.call('getMyRegistration', { registrationId: reg }, b.openid)).toMatchObject(refused('REGISTRATION_NOT_FOUND'))
+    expect(await eventCounts(app.db)).toEqual(before)
+    expect((await registrationRow(app.db, Number(reg))).status).toBe('registered')
+  })
+
+  it('leaves no outbox row behind when the transaction that promoted someone rolls back', async () => {
+    const [a, b] = [await newMember(), await newMember()]
+    const id = await insertEvent({ capacity: 1 })
+    const seat = (await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, a.openid)).registration.id
+    await app.ok('signUpForEvent', { eventId: String(id), requestId: uniq() }, b.openid)
+    const before = await eventCounts(app.db)
+    const row = await registrationRow(app.db, Number(seat))
+    let queued = 0
+    await expect(
+      app.db.transaction(async (tx) => {
+        const ctx = await loadStoreContext(tx, app.config, NOW)
+        await cancelRegistration(ctx, row, 'member')
+        // Inside the transaction the promotion's notice is there…
+        queued = (await tx.select().from(notifications).where(and(eq(notifications.memberId, b.id), eq(notifications.kind, 'event_waitlist')))).length
+        throw new Error('refused after queueing')
+      }),
+    ).rejects.toThrow('refused after queueing')
+    expect(queued).toBe(1)
+    // …and with the rollback it is gone, with everything else.
+    expect(await eventCounts(app.db)).toEqual(before)
+    expect(await noticesOf(b.id)).toEqual([])
+    expect(await eventRow(app.db, id)).toMatchObject({ seatsTaken: 1, waitlistCount: 1 })
   })
 })

@@ -15,7 +15,8 @@ import { rulesOf } from './event-views'
  * Signs the caller up in ONE transaction; every limit is enforced by a write and any refusal rolls all of it back:
  *  1. the member's row is locked first (their sign-ups take turns; the lock order of every events move), then the
  *     request key: a retry returns the first registration (`repeated`);
- *  2. the event's stored rules at ctx.now: visible, not cancelled or over, the tier, the window (tier-early);
+ *  2. the event's stored rules at ctx.now: visible (a cancelled one says so), not over, the tier, the window
+ *     (tier-early);
  *  3. one live registration per member and event (EVENT_ALREADY_REGISTERED);
  *  4. signUp: a seat by the event row's guarded update and the points cost by an 'event' debit, or the waitlist
  *     (never charged); 积分不足（差 X 分） rolls the seat back with everything else.
@@ -32,7 +33,10 @@ export const signUpForEvent = defineOperation({
 
     const id = rowId(input.eventId)
     const event = id === null ? null : await findEvent(ctx.tx, ctx.store.id, id)
-    if (!event || !isVisible(rulesOf(event), ctx.now)) throw new AppError('EVENT_NOT_FOUND')
+    if (!event) throw new AppError('EVENT_NOT_FOUND')
+    // A cancelled event was out (members saw it): it says so; a draft or one not yet out is unknown.
+    if (event.status === 'cancelled' && event.publishedAt !== null) throw new AppError('EVENT_CANCELLED')
+    if (!isVisible(rulesOf(event), ctx.now)) throw new AppError('EVENT_NOT_FOUND')
     assertSignupOpen(ctx, event, member)
     // The member's lock makes this exact for their own requests; the unique index backs it up.
     if (await findLiveRegistration(ctx.tx, event.id, member.id)) throw new AppError('EVENT_ALREADY_REGISTERED')

@@ -35,10 +35,14 @@ function visibleAt(at: Date): SQL {
   return or(eq(events.status, 'published'), and(eq(events.status, 'scheduled'), sql`${events.publishAt} <= ${at.toISOString()}::timestamptz`))!
 }
 
-/** 1-based place among those still waiting (the partial waitlist index answers it); null unless waitlisted. */
-const waitlistPosition = sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then (
+/**
+ * 1-based place among those still waiting (the partial waitlist index answers it); null unless waitlisted. The
+ * outer row is named in full: drizzle leaves columns unqualified in a one-table select, where they would bind to
+ * the subquery's own rows.
+ */
+const waitlistPosition = sql<number | null>`case when "event_registrations"."status" = 'waitlisted' then (
     select count(*)::int from event_registrations w
-    where w.event_id = ${eventRegistrations.eventId} and w.status = 'waitlisted' and w.waitlist_seq <= ${eventRegistrations.waitlistSeq}
+    where w.event_id = "event_registrations"."event_id" and w.status = 'waitlisted' and w.waitlist_seq <= "event_registrations"."waitlist_seq"
   ) end`
 
 /** The visible events that have not ended at `now`, soonest first. */
