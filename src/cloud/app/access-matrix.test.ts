@@ -6,11 +6,12 @@ import { issueTestCoupon, verifyTestCouponDirectly, type TestCoupon } from '../.
 import { randomBytes } from 'node:crypto'
 import { newPickupCode } from '../../domain/mall/pickup-code'
 import { insertMallItem } from '../../../tests/helpers/mall-fixtures'
+import { insertDoorEvent, insertDoorRegistration } from '../../../tests/helpers/event-door-fixtures'
+import { insertEvent, insertRegistration } from '../../../tests/helpers/event-fixtures'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { couponTemplates, eventRegistrations, events, mallItems, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
-import { newTicketCode } from '../../domain/events/ticket-code'
+import { couponTemplates, mallItems, mallRedemptions, memberCoupons, members, purchases, staff, stores } from '../db/schema'
 import { resolveAccess } from './access'
 import { DEMO_OPENIDS } from './index'
 import type { Access } from './operation'
@@ -75,6 +76,12 @@ cancelMyRegistration member
 listMyRegistrations  member
 getMyRegistration    member
 submitEventFeedback  member
+staffListDoorEvents  staff: clerk, manager, admin
+staffGetDoorList     staff: clerk, manager, admin
+staffPreviewTicket   staff: clerk, manager, admin
+staffCheckIn         staff: clerk, manager, admin
+staffWalkIn          staff: clerk, manager, admin
+staffVoidCheckIn     staff: manager, admin
 `
 
 function describeAccess(access: Access): string {
@@ -184,36 +191,27 @@ async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: strin
   await app.db.update(mallItems).set({ redeemedCount: sql`${mallItems.redeemedCount} + 1` }).where(eq(mallItems.id, mallItemId))
   return { id: String(row.id), code }
 }
-/** A fresh published event (in 3 days, one seat taken), written straight to its table. */
-async function demoEvent(): Promise<number> {
-  const now = app.clock.now().getTime()
-  const startsAt = new Date(now + 3 * 86_400_000)
-  const [event] = await app.db
-    .insert(events)
-    .values({ storeId, status: 'published', title: '权限测试活动', startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000), place: '门店', capacity: 10, seatsTaken: 1, publishedAt: new Date(now), createRequestId: uniq() })
-    .returning({ id: events.id })
-  return event.id
-}
-/** The demo member's registration of a fresh event (holding its one taken seat), written straight to its table. */
+/** The demo member's registration of a fresh event in a week (holding its one taken seat), for 我的活动's operations. */
 async function demoEventRegistration(status: 'registered' | 'attended'): Promise<{ eventId: string; registrationId: string }> {
   const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
   const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
-  const eventId = await demoEvent()
   const now = app.clock.now()
-  const [row] = await app.db
-    .insert(eventRegistrations)
-    .values({
-      storeId,
-      eventId,
-      memberId: member.id,
-      status,
-      requestKey: `${member.id}:${uniq()}`,
-      ticketCode: newTicketCode((n) => randomBytes(n)),
-      registeredAt: now,
-      ...(status === 'attended' ? { checkedInAt: now, checkedInByStaffId: clerk.id, checkInCount: 1 } : {}),
-    })
-    .returning({ id: eventRegistrations.id })
-  return { eventId: String(eventId), registrationId: String(row.id) }
+  const event = await insertEvent(app.db, now, { title: '权限测试活动', seatsTaken: 1 })
+  const attended = status === 'attended' ? { checkedInAt: now, checkedInByStaffId: clerk.id, checkInCount: 1 } : {}
+  const r = await insertRegistration(app.db, { eventId: event.id, memberId: member.id, status, ...attended })
+  return { eventId: String(event.id), registrationId: String(r.id) }
+}
+/**
+ * A registration of the demo member for a fresh event whose door is open (events and registrations are not among
+ * the counted tables), so each check-in or void has its own to act on.
+ */
+async function doorRegistration(status: 'registered' | 'attended' = 'registered'): Promise<{ eventId: string; registrationId: string; ticketCode: string }> {
+  const now = app.clock.now()
+  const event = await insertDoorEvent(app.db, now, { title: '权限测试活动' })
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+  const r = await insertDoorRegistration(app.db, event.id, member.id, status, status === 'attended' ? { checkedInAt: now, checkedInByStaffId: clerk.id, checkInCount: 1 } : {})
+  return { eventId: String(event.id), registrationId: String(r.id), ticketCode: r.ticketCode }
 }
 let verifiable: TestCoupon | undefined
 let refundable: string | undefined
@@ -306,10 +304,10 @@ async function validInput(name: string, who?: string): Promise<unknown> {
     case 'staffReturnPickup':
       return { pickupCode: (await demoRedemption('picked_up')).code, reason: '测试退回' }
     case 'getEvent':
-      return { eventId: String(await demoEvent()) }
+      return { eventId: String((await insertEvent(app.db, app.clock.now())).id) }
     case 'signUpForEvent':
       // A fresh event each time, so the demo member's sign-up is never refused as already registered.
-      return { eventId: String(await demoEvent()), requestId: uniq() }
+      return { eventId: String((await insertEvent(app.db, app.clock.now())).id), requestId: uniq() }
     case 'cancelMyRegistration':
       return { registrationId: (await demoEventRegistration('registered')).registrationId }
     case 'listMyRegistrations':
@@ -318,6 +316,22 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return { registrationId: (await demoEventRegistration('registered')).registrationId }
     case 'submitEventFeedback':
       return { registrationId: (await demoEventRegistration('attended')).registrationId, rating: 5, comment: '权限测试' }
+    case 'staffGetDoorList':
+      return { eventId: (await doorRegistration()).eventId }
+    case 'staffPreviewTicket':
+      return { ticketCode: (await doorRegistration()).ticketCode }
+    case 'staffCheckIn':
+      return { ticketCode: (await doorRegistration()).ticketCode, requestId: uniq() }
+    case 'staffWalkIn': {
+      // A walk-in of a new card with a ticket for the caller ("serves" only: the others are refused before the ticket is read).
+      const eventId = (await doorRegistration()).eventId
+      if (!who) return { eventId, memberTicket: 'not-a-ticket', requestId: uniq() }
+      const { openid } = await openNewCard(app, `wx-access-walk-in-${uniq()}`)
+      const lookup = await app.ok<{ ticket: string }>('staffLookupMember', { memberCode: await memberCodeOf(app, openid) }, who)
+      return { eventId, memberTicket: lookup.ticket, requestId: uniq() }
+    }
+    case 'staffVoidCheckIn':
+      return { registrationId: (await doorRegistration('attended')).registrationId, reason: '测试撤销' }
     default:
       return {}
   }

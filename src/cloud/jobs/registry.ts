@@ -2,6 +2,7 @@ import type { WechatApi } from '../app/wechat-apis'
 import { birthdayGiftsJob } from './birthday-gifts'
 import { couponExpiryRemindersJob } from './coupon-expiry-reminders'
 import { deliverNotificationsJob } from './deliver-notifications'
+import { eventNoShowsJob } from './event-no-shows'
 import { mallPickupExpiryJob } from './mall-pickup-expiry'
 import type { JobDefinition } from './job'
 import { pointsExpiryJob } from './points-expiry'
@@ -18,6 +19,7 @@ export const JOBS: readonly JobDefinition[] = [
   mallPickupExpiryJob,
   pointsExpiryJob,
   pointsExpiryRemindersJob,
+  eventNoShowsJob,
 ]
 
 const byName = new Map(JOBS.map((job) => [job.name, job]))
