@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { newPickupCode } from '../../domain/mall/pickup-code'
 import { insertMallItem } from '../../../tests/helpers/mall-fixtures'
 import { insertDoorEvent, insertDoorRegistration } from '../../../tests/helpers/event-door-fixtures'
+import { insertEvent, insertRegistration } from '../../../tests/helpers/event-fixtures'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -68,6 +69,13 @@ listMallRedemptions  staff: manager, admin
 uploadMallImage      staff: manager, admin
 listStaffNotices     staff: manager, admin
 markStaffNoticesRead staff: manager, admin
+listEvents           member
+getEvent             member
+signUpForEvent       member
+cancelMyRegistration member
+listMyRegistrations  member
+getMyRegistration    member
+submitEventFeedback  member
 staffListDoorEvents  staff: clerk, manager, admin
 staffGetDoorList     staff: clerk, manager, admin
 staffPreviewTicket   staff: clerk, manager, admin
@@ -183,6 +191,16 @@ async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: strin
   await app.db.update(mallItems).set({ redeemedCount: sql`${mallItems.redeemedCount} + 1` }).where(eq(mallItems.id, mallItemId))
   return { id: String(row.id), code }
 }
+/** The demo member's registration of a fresh event in a week (holding its one taken seat), for 我的活动's operations. */
+async function demoEventRegistration(status: 'registered' | 'attended'): Promise<{ eventId: string; registrationId: string }> {
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+  const now = app.clock.now()
+  const event = await insertEvent(app.db, now, { title: '权限测试活动', seatsTaken: 1 })
+  const attended = status === 'attended' ? { checkedInAt: now, checkedInByStaffId: clerk.id, checkInCount: 1 } : {}
+  const r = await insertRegistration(app.db, { eventId: event.id, memberId: member.id, status, ...attended })
+  return { eventId: String(event.id), registrationId: String(r.id) }
+}
 /**
  * A registration of the demo member for a fresh event whose door is open (events and registrations are not among
  * the counted tables), so each check-in or void has its own to act on.
@@ -285,6 +303,19 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return name === 'staffPreviewPickup' ? { pickupCode: (await demoRedemption('held')).code } : { pickupCode: (await demoRedemption('held')).code, requestId: uniq() }
     case 'staffReturnPickup':
       return { pickupCode: (await demoRedemption('picked_up')).code, reason: '测试退回' }
+    case 'getEvent':
+      return { eventId: String((await insertEvent(app.db, app.clock.now())).id) }
+    case 'signUpForEvent':
+      // A fresh event each time, so the demo member's sign-up is never refused as already registered.
+      return { eventId: String((await insertEvent(app.db, app.clock.now())).id), requestId: uniq() }
+    case 'cancelMyRegistration':
+      return { registrationId: (await demoEventRegistration('registered')).registrationId }
+    case 'listMyRegistrations':
+      return { tab: 'upcoming' }
+    case 'getMyRegistration':
+      return { registrationId: (await demoEventRegistration('registered')).registrationId }
+    case 'submitEventFeedback':
+      return { registrationId: (await demoEventRegistration('attended')).registrationId, rating: 5, comment: '权限测试' }
     case 'staffGetDoorList':
       return { eventId: (await doorRegistration()).eventId }
     case 'staffPreviewTicket':
