@@ -1,7 +1,6 @@
 import { AppError } from '../../../contract'
 import { canCancel } from '../../../domain/events/event-rules'
 import { findMemberRegistration } from '../../db/repositories/event-listings'
-import { lockEvent } from '../../db/repositories/events'
 import { lockMemberForIssue } from '../../db/repositories/member-coupons'
 import { rowId } from '../coupons/ids'
 import { defineOperation } from '../operation'
@@ -23,10 +22,6 @@ export const cancelMyRegistration = defineOperation({
     const id = rowId(input.registrationId)
     const found = id === null ? null : await findMemberRegistration(ctx.tx, ctx.store.id, member.id, id)
     if (!found) throw new AppError('REGISTRATION_NOT_FOUND')
-    // Then the event's row, before the registration is written: a second update of that row in this transaction
-    // (the refund's record) makes PostgreSQL re-check its foreign key, a KEY SHARE lock on the event; two cancels
-    // holding that and both asking for the event's row lock deadlock each other (seen with 50 cancels at once).
-    await lockEvent(ctx.tx, ctx.store.id, found.registration.eventId)
     if (found.event.status === 'cancelled') throw new AppError('REGISTRATION_NOT_CANCELLABLE')
     const check = canCancel(found.registration.status, found.event, ctx.store.eventCancelCutoffHours, ctx.now)
     if (!check.ok) throw new AppError(check.code)

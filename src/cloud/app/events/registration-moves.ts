@@ -33,7 +33,8 @@ import type { UseCaseContext } from '../store-context'
  * freed seat promoted in the same transaction), the event's cancellation. Each runs inside the caller's one
  * transaction and enforces its limits by writes: the event row's guarded update for seats and waitlist order,
  * the partial unique index for one live registration per member, guarded status changes for once-only moves.
- * Lock order: the member row first (the caller locks it), then the event row, then a promoted member.
+ * Lock order: the member row first, then the event row (before any write to a registration of it), then a
+ * promoted member.
  */
 
 const facts = (e: EventRow): EventFacts => ({ eventId: e.id, title: e.title, startsAt: e.startsAt, place: e.place })
@@ -107,11 +108,14 @@ export interface Cancelled {
 export async function cancelRegistration(ctx: UseCaseContext, r: RegistrationRow, reason: RegistrationCancelReason): Promise<Cancelled> {
   const member = await lockMemberForIssue(ctx.tx, r.memberId)
   if (!member) throw new Error(`cancelRegistration: member ${r.memberId} not found`)
+  // The event row before any write to the registration: a second update of a row this transaction already
+  // updated re-checks its foreign keys, which takes a share lock on the event; two cancels holding that share lock
+  // and both waiting to lock the event fully deadlocked (48 of 50 concurrent cancels, found by the race test).
+  const event = await lockEvent(ctx.tx, ctx.store.id, r.eventId)
+  if (!event) throw new Error(`cancelRegistration: event ${r.eventId} not found`)
   const done = await cancelRegistrationRow(ctx.tx, r.id, ['registered', 'waitlisted'], reason, ctx.now)
   if (!done) throw new AppError('REGISTRATION_NOT_CANCELLABLE')
   const refund = done.wasStatus === 'registered' ? await refundSeat(ctx, done.row, member) : { points: 0, balance: null }
-  const event = await lockEvent(ctx.tx, ctx.store.id, r.eventId)
-  if (!event) throw new Error(`cancelRegistration: event ${r.eventId} not found`)
   if (done.wasStatus === 'registered') {
     const after = await moveEventCounts(ctx.tx, event.id, { seats: -1 })
     if (reason !== 'event_cancelled') await promoteWaitlist(ctx, after)
