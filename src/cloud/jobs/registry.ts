@@ -2,6 +2,8 @@ import type { WechatApi } from '../app/wechat-apis'
 import { birthdayGiftsJob } from './birthday-gifts'
 import { couponExpiryRemindersJob } from './coupon-expiry-reminders'
 import { deliverNotificationsJob } from './deliver-notifications'
+import { eventPublishingJob } from './event-publishing'
+import { eventRemindersJob } from './event-reminders'
 import { mallPickupExpiryJob } from './mall-pickup-expiry'
 import type { JobDefinition } from './job'
 import { pointsExpiryJob } from './points-expiry'
@@ -18,6 +20,8 @@ export const JOBS: readonly JobDefinition[] = [
   mallPickupExpiryJob,
   pointsExpiryJob,
   pointsExpiryRemindersJob,
+  eventPublishingJob,
+  eventRemindersJob,
 ]
 
 const byName = new Map(JOBS.map((job) => [job.name, job]))
