@@ -26,6 +26,7 @@ import { createDatabase, databaseUrlFor, dropDatabase, uniqueDatabaseName } from
 import { describeError } from '../src/cloud/db/loggable-error'
 import { issueManyCoupons } from '../tests/helpers/coupon-fixtures'
 import { insertMallItem } from '../tests/helpers/mall-fixtures'
+import { insertEvent } from '../tests/helpers/event-fixtures'
 import { postPointsToMany } from '../src/cloud/db/repositories/points-ledger'
 import { members } from '../src/cloud/db/schema'
 
@@ -62,6 +63,8 @@ interface BenchSetup {
   coupons: { id: number; holder: number }[]
   /** Points-mall items made by the redemption workload's `prepare`. */
   mallItems: number[]
+  /** Events made by the sign-up workload's `prepare`. */
+  events: number[]
 }
 
 interface Workload {
@@ -155,6 +158,34 @@ const WORKLOADS: Workload[] = [
     },
   },
   {
+    // Event sign-ups: one member per call (bench members with points), spread over 4 events, two of which fill
+    // (capacity 100) so most of their sign-ups take the waitlist; the two paid events charge 10 points with the
+    // seat. Every sign-up of an event passes through that event's row (seat or waitlist place, in arrival order),
+    // so an event is a hot row as in a real campaign; every 10th call repeats the previous tap.
+    name: 'signUpForEvent (4 events, 2 fill up)',
+    prepare: async (setup, calls) => {
+      const db = setup.deps.db
+      await db.execute(sql`
+        insert into members (store_id, openid, nickname, phone_enc, tier_code, opened_at)
+        select s.id, 'bench-signup-' || i, '会员' || i, 'bench-not-a-ciphertext', 'normal', now() - interval '30 days'
+        from stores s cross join generate_series(0, ${calls - 1}) as i`)
+      await db.execute(sql`
+        insert into points_ledger (store_id, member_id, reason, delta, request_id, note, expires_at, created_at)
+        select store_id, id, 'adjust', 100, 'bench-signup-fund-' || id, null, null, now() - interval '1 day'
+        from members where openid like 'bench-signup-%'`)
+      await db.execute(sql`update members set points_balance = 100 where openid like 'bench-signup-%'`)
+      const start = new Date(Date.now() + 7 * 24 * 3600_000)
+      for (const [capacity, pointsCost] of [[100, 10], [100, 0], [5_000, 10], [5_000, 0]] as const) {
+        setup.events.push((await insertEvent(db, new Date(), { title: `压测活动${setup.events.length + 1}`, capacity, pointsCost, startsAt: start })).id)
+      }
+      await db.execute(sql.raw('analyze members, points_ledger, points_lots, events'))
+    },
+    call: ({ deps, events }, i) => {
+      const n = repeatEvery10th(i)
+      return dispatch('signUpForEvent', { eventId: String(events[n % events.length]), requestId: `bench-signup-${n}` }, { openid: `bench-signup-${n}` }, deps)
+    },
+  },
+  {
     name: 'staffLookupMember',
     call: ({ deps, codes }, i) => dispatch('staffLookupMember', { memberCode: codes[i % codes.length] }, { openid: DEMO_OPENIDS.clerk }, deps),
   },
@@ -174,6 +205,48 @@ async function main(): Promise<void> {
   }
   rows.push(await benchBaseline())
   printTable(rows)
+  if (!ONLY || 'publishEvent'.includes(ONLY)) console.log(await benchPublishFanout(PUBLISH_AUDIENCE))
+}
+
+const PUBLISH_AUDIENCE = Math.min(Number(process.env.BENCH_PUBLISH_MEMBERS ?? 100_000), 1_000_000)
+
+/**
+ * Publishing an event with a notice to every member: the manager's one call writes the event's status and one
+ * outbox row per member in the same transaction (set-based, one statement). Half the members hold a consent for
+ * the new-event template, so both WeChat statuses (pending, skipped) are written. Printed, not compared.
+ */
+async function benchPublishFanout(audience: number): Promise<string> {
+  const name = uniqueDatabaseName('mc_bench_publish')
+  await createDatabase(BASE_URL, name)
+  const opened = await openDatabase({ url: databaseUrlFor(BASE_URL, name), poolMax: 2 })
+  try {
+    const config = loadConfig()
+    await seedDemoData(opened.db, new Date(), config)
+    const db = opened.db
+    await db.execute(sql`
+      insert into members (store_id, openid, nickname, phone_enc, tier_code, opened_at)
+      select s.id, 'bench-publish-' || i, '会员' || i, 'bench-not-a-ciphertext', 'normal', now() - interval '30 days'
+      from stores s cross join generate_series(1, ${audience}) as i`)
+    await db.execute(sql`
+      insert into notification_templates (store_id, kind, template_id, fields, page)
+      select id, 'event_published', 'bench-event-published', '{"thing1":"event","time2":"time","thing3":"place"}'::jsonb, null from stores
+      on conflict (store_id, kind) do nothing`)
+    await db.execute(sql`
+      insert into subscription_consents (store_id, member_id, template_id, count)
+      select store_id, id, t.template_id, 1 from members m
+      join notification_templates t on t.store_id = m.store_id and t.kind = 'event_published'
+      where m.openid like 'bench-publish-%' and m.id % 2 = 0`)
+    await db.execute(sql.raw('analyze'))
+    const event = await insertEvent(db, new Date(), { status: 'draft', publishedAt: null, title: '压测发布活动' })
+    const deps: AppDeps = { db, config }
+    const t0 = performance.now()
+    const out = await expectOk<{ queued: number }>(dispatch('publishEvent', { eventId: String(event.id), notify: true }, { openid: DEMO_OPENIDS.manager }, deps))
+    const seconds = (performance.now() - t0) / 1000
+    return `publishEvent with a notice to ${audience.toLocaleString('en')} members: ${seconds.toFixed(2)} s, ${out.queued.toLocaleString('en')} notifications queued in its transaction`
+  } finally {
+    await opened.close()
+    await dropDatabase(BASE_URL, name)
+  }
 }
 
 /** Every query any pg client sends (pool clients included), counted while `counting` is on. */
@@ -197,7 +270,7 @@ async function benchApp(workload: Workload, profiler: Session | null): Promise<R
     await seedDemoData(opened.db, new Date(), config)
     const deps: AppDeps = { db: opened.db, config }
     const openids = [DEMO_OPENIDS.member, ...Array.from({ length: 50 }, (_, i) => `seed-member-${i + 1}`)]
-    const setup: BenchSetup = { deps, codes: [], tickets: [], openids, coupons: [], mallItems: [] }
+    const setup: BenchSetup = { deps, codes: [], tickets: [], openids, coupons: [], mallItems: [], events: [] }
     for (const openid of openids) {
       const code = await expectOk<{ code: string }>(dispatch('getMemberCode', {}, { openid }, deps))
       setup.codes.push(code.code)
