@@ -3,13 +3,13 @@ import { isVisible } from '../../../domain/events/event-rules'
 import { writeAudit } from '../../db/repositories/audit-log'
 import { lockCatalogEvent, updateEventFields } from '../../db/repositories/event-catalog'
 import { rowId } from '../coupons/ids'
+import { promoteWaitlist } from '../events/registration-moves'
 import { withImages } from '../mall-catalog/images'
 import { defineOperation } from '../operation'
 import { assertEditable, assertTimesAhead } from './event-checks'
 import { changedWhat, toEventFields } from './event-fields'
 import { tellEventChanged } from './event-notices'
 import { eventAuditDetail, loadAdminEventView } from './event-view'
-import { promoteAfterCapacityRaise } from './promote'
 
 const BELOW = () => new AppError('EVENT_CAPACITY_BELOW_REGISTERED', undefined, { 'event.capacity': '名额不能少于已报名人数' })
 
@@ -36,7 +36,7 @@ export const updateEvent = defineOperation({
     const row = await updateEventFields(ctx.tx, ctx.store.id, before.id, fields, what ? ctx.now : null, ctx.now)
     if (!row) throw BELOW()
     const membersTold = what ? await tellEventChanged(ctx, row, what, ctx.now) : 0
-    const promoted = row.capacity > before.capacity ? await promoteAfterCapacityRaise(ctx, row) : 0
+    const promoted = row.capacity > before.capacity && row.waitlistCount > 0 ? await promoteWaitlist(ctx, row) : 0
     const detail = eventAuditDetail(row, { changed: what, membersTold, promoted, capacityBefore: before.capacity })
     await writeAudit(ctx.tx, { staffId: staff.id, action: 'event.update', memberId: null, detail, createdAt: ctx.now })
     return { event: await loadAdminEventView(ctx, row.id, images), membersTold, promoted }
