@@ -22,6 +22,11 @@ describe('the notice preview', () => {
     expect(event).toEqual({ key: 'thing1', label: '活动名称', value: `${title.slice(0, 19)}…`, truncated: true, full: title })
   })
 
+  it('lists the fields in the template order, however the mapping keys come back from jsonb', () => {
+    const preview = noticePreview({ time2: 'time', thing1: 'event', thing4: 'note', thing3: 'place' }, values('品鉴会'), 'Asia/Shanghai')
+    expect(preview.fields.map((f) => f.key)).toEqual(['thing1', 'time2', 'thing3', 'thing4'])
+  })
+
   it('keeps a 20-character title whole', () => {
     const title = '一二三四五六七八九十一二三四五六七八九十'
     expect(noticePreview(FIELDS, values(title), 'Asia/Shanghai').fields[0]).toMatchObject({ value: title, truncated: false })

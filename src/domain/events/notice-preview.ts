@@ -29,11 +29,14 @@ export const EVENT_VALUE_LABELS: Record<string, string> = {
 }
 
 const THING_KEY = /^thing\d+$/
+const keyNumber = (key: string) => Number(/\d+$/.exec(key)?.[0] ?? 0)
 
 export function noticePreview(templateFields: Record<string, string>, values: Record<string, TemplateValue>, timeZone: string): NoticePreview {
   const fields: NoticePreviewField[] = []
   const problems: string[] = []
-  for (const [key, source] of Object.entries(templateFields)) {
+  // In the template's order (thing1, time2 …): a jsonb column hands the keys back sorted by length instead.
+  const entries = Object.entries(templateFields).sort(([a], [b]) => keyNumber(a) - keyNumber(b))
+  for (const [key, source] of entries) {
     const label = EVENT_VALUE_LABELS[source] ?? source
     const formatted = formatTemplateData({ [key]: source }, values, timeZone)
     if (!formatted.ok) {
