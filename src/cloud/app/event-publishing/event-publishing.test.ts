@@ -347,3 +347,26 @@ describe('results and the roster', () => {
     expect((await app.ok('getEventResults', { eventId: String(event.id) }, manager)).results.spendWindowClosed).toBe(true)
   })
 })
+
+describe('the demo events', () => {
+  it('show every state: a past event with attendance, rewards and ratings, an open one, a full one with a waitlist, a 金卡-only one', async () => {
+    const seeded = await app.db.select().from(events).where(like(events.createRequestId, 'seed:%')).orderBy(events.id)
+    expect(seeded.map((e) => [e.title, e.status])).toEqual([
+      ['夏日咖啡品鉴会', 'published'],
+      ['拉花入门课', 'published'],
+      ['咖啡读书会', 'published'],
+      ['金卡会员品鉴之夜', 'published'],
+    ])
+    const [past, open, full, gold] = seeded
+    expect(past.endsAt.getTime()).toBeLessThan(app.clock.now().getTime())
+    expect((await registrationsOf(app.db, past.id)).map((r) => r.status)).toEqual([...Array(6).fill('attended'), 'no_show', 'no_show'])
+    expect(await app.db.select().from(pointsLedger).where(like(pointsLedger.requestId, 'event-reward:%'))).toHaveLength(6)
+    expect((await app.db.select({ n: count() }).from(eventFeedback).where(eq(eventFeedback.eventId, past.id)))[0].n).toBe(4)
+    expect(open.seatsTaken).toBeLessThan(open.capacity)
+    expect([full.seatsTaken, full.capacity, full.waitlistCount]).toEqual([6, 6, 3])
+    expect(gold.minTierCode).toBe('gold')
+    const kinds = (await app.db.select({ kind: notificationTemplates.kind }).from(notificationTemplates)).map((t) => t.kind)
+    expect(kinds).toEqual(expect.arrayContaining(['event_published', 'event_reminder', 'event_waitlist', 'event_changed']))
+    await expectBalancesMatchLedger(app.db)
+  })
+})

@@ -95,3 +95,25 @@ export async function listRoster(tx: Tx, eventId: number): Promise<RosterRow[]> 
     .where(eq(eventRegistrations.eventId, eventId))
     .orderBy(asc(eventRegistrations.id))
 }
+
+/**
+ * The demo seed's past event: a registration as the door leaves it (checked in by a clerk, its reward's entry),
+ * or marked a no-show as the end-of-event job does, and an attendee's rating. Only the seed writes these here;
+ * the door and the feedback call have their own guarded writes.
+ */
+export async function recordDemoAttendance(
+  tx: Tx,
+  q: { registrationId: number; attended: boolean; at: Date; staffId: number; rewardEntryId: number | null },
+): Promise<void> {
+  const set = q.attended
+    ? { status: 'attended', checkedInAt: q.at, checkedInByStaffId: q.staffId, checkInCount: 1, rewardEntryId: q.rewardEntryId }
+    : { status: 'no_show', noShowAt: q.at }
+  await tx.update(eventRegistrations).set(set).where(and(eq(eventRegistrations.id, q.registrationId), eq(eventRegistrations.status, 'registered')))
+}
+
+export async function insertDemoFeedback(tx: Tx, f: { registrationId: number; eventId: number; memberId: number; rating: number; comment: string; at: Date }): Promise<void> {
+  await tx
+    .insert(eventFeedback)
+    .values({ registrationId: f.registrationId, eventId: f.eventId, memberId: f.memberId, rating: f.rating, comment: f.comment, createdAt: f.at, updatedAt: f.at })
+    .onConflictDoNothing()
+}
