@@ -104,6 +104,7 @@ describe('creating and editing', () => {
       [{ earlyTierCode: 'gold' }, 'event.earlySignupFrom'],
       [{ pointsCost: -1 }, 'event.pointsCost'],
       [{ startsAt: '2025-06-21 25:00' }, 'event.startsAt'],
+      [{ startsAt: 'tomorrow' }, 'event.startsAt'],
     ]
     const before = await app.db.select({ n: count() }).from(events)
     const audits = await app.counts()
