@@ -6,6 +6,7 @@ import { issueTestCoupon, verifyTestCouponDirectly, type TestCoupon } from '../.
 import { randomBytes } from 'node:crypto'
 import { newPickupCode } from '../../domain/mall/pickup-code'
 import { insertMallItem } from '../../../tests/helpers/mall-fixtures'
+import { insertDoorEvent, insertDoorRegistration } from '../../../tests/helpers/event-door-fixtures'
 import { insertEvent } from '../../../tests/helpers/event-fixtures'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -68,6 +69,12 @@ listMallRedemptions  staff: manager, admin
 uploadMallImage      staff: manager, admin
 listStaffNotices     staff: manager, admin
 markStaffNoticesRead staff: manager, admin
+staffListDoorEvents  staff: clerk, manager, admin
+staffGetDoorList     staff: clerk, manager, admin
+staffPreviewTicket   staff: clerk, manager, admin
+staffCheckIn         staff: clerk, manager, admin
+staffWalkIn          staff: clerk, manager, admin
+staffVoidCheckIn     staff: manager, admin
 listEventsAdmin      staff: manager, admin
 getEventAdmin        staff: manager, admin
 createEvent          staff: manager, admin
@@ -187,6 +194,18 @@ async function demoRedemption(status: 'held' | 'picked_up'): Promise<{ id: strin
   await app.db.update(mallItems).set({ redeemedCount: sql`${mallItems.redeemedCount} + 1` }).where(eq(mallItems.id, mallItemId))
   return { id: String(row.id), code }
 }
+/**
+ * A registration of the demo member for a fresh event whose door is open (events and registrations are not among
+ * the counted tables), so each check-in or void has its own to act on.
+ */
+async function doorRegistration(status: 'registered' | 'attended' = 'registered'): Promise<{ eventId: string; registrationId: string; ticketCode: string }> {
+  const now = app.clock.now()
+  const event = await insertDoorEvent(app.db, now, { title: '权限测试活动' })
+  const [member] = await app.db.select({ id: members.id }).from(members).where(eq(members.openid, DEMO_OPENIDS.member))
+  const [clerk] = await app.db.select({ id: staff.id }).from(staff).where(eq(staff.openid, DEMO_OPENIDS.clerk))
+  const r = await insertDoorRegistration(app.db, event.id, member.id, status, status === 'attended' ? { checkedInAt: now, checkedInByStaffId: clerk.id, checkInCount: 1 } : {})
+  return { eventId: String(event.id), registrationId: String(r.id), ticketCode: r.ticketCode }
+}
 let verifiable: TestCoupon | undefined
 let refundable: string | undefined
 
@@ -292,6 +311,22 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return name === 'staffPreviewPickup' ? { pickupCode: (await demoRedemption('held')).code } : { pickupCode: (await demoRedemption('held')).code, requestId: uniq() }
     case 'staffReturnPickup':
       return { pickupCode: (await demoRedemption('picked_up')).code, reason: '测试退回' }
+    case 'staffGetDoorList':
+      return { eventId: (await doorRegistration()).eventId }
+    case 'staffPreviewTicket':
+      return { ticketCode: (await doorRegistration()).ticketCode }
+    case 'staffCheckIn':
+      return { ticketCode: (await doorRegistration()).ticketCode, requestId: uniq() }
+    case 'staffWalkIn': {
+      // A walk-in of a new card with a ticket for the caller ("serves" only: the others are refused before the ticket is read).
+      const eventId = (await doorRegistration()).eventId
+      if (!who) return { eventId, memberTicket: 'not-a-ticket', requestId: uniq() }
+      const { openid } = await openNewCard(app, `wx-access-walk-in-${uniq()}`)
+      const lookup = await app.ok<{ ticket: string }>('staffLookupMember', { memberCode: await memberCodeOf(app, openid) }, who)
+      return { eventId, memberTicket: lookup.ticket, requestId: uniq() }
+    }
+    case 'staffVoidCheckIn':
+      return { registrationId: (await doorRegistration('attended')).registrationId, reason: '测试撤销' }
     default:
       return {}
   }

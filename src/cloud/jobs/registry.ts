@@ -2,6 +2,7 @@ import type { WechatApi } from '../app/wechat-apis'
 import { birthdayGiftsJob } from './birthday-gifts'
 import { couponExpiryRemindersJob } from './coupon-expiry-reminders'
 import { deliverNotificationsJob } from './deliver-notifications'
+import { eventNoShowsJob } from './event-no-shows'
 import { eventPublishingJob } from './event-publishing'
 import { eventRemindersJob } from './event-reminders'
 import { mallPickupExpiryJob } from './mall-pickup-expiry'
@@ -20,6 +21,7 @@ export const JOBS: readonly JobDefinition[] = [
   mallPickupExpiryJob,
   pointsExpiryJob,
   pointsExpiryRemindersJob,
+  eventNoShowsJob,
   eventPublishingJob,
   eventRemindersJob,
 ]

@@ -46,6 +46,7 @@ describe('the jobs cloud function handler', () => {
       expect.objectContaining({ job: 'mallPickupExpiry', status: 'done' }),
       expect.objectContaining({ job: 'pointsExpiry', status: 'done' }),
       expect.objectContaining({ job: 'pointsExpiryReminders', status: 'done' }),
+      expect.objectContaining({ job: 'eventNoShows', status: 'done' }),
       expect.objectContaining({ job: 'eventPublishing', status: 'done' }),
       expect.objectContaining({ job: 'eventReminders', status: 'done' }),
     ])

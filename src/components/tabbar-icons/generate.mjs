@@ -17,7 +17,11 @@ const card = (x, y) => { const outer = roundRect(x, y, 10, 18, 71, 63, 9), inner
 const me = (x, y) => { const d = Math.hypot(x - 40.5, y - 28); const head = d <= 13 && d >= 13 - W; const body = (() => { const dy = y - 72, dx = x - 40.5; const r = Math.hypot(dx, dy * 1.0); return y <= 68 && r <= 28 && r >= 28 - W })(); const base = y >= 64 && y <= 68 && x >= 13 && x <= 68; return head || body || base }
 // A gift box: an outlined box with a lid, a ribbon down the middle and two loops of a bow on top.
 const gift = (x, y) => { const lidO = roundRect(x, y, 12, 26, 69, 40, 4), lidI = roundRect(x, y, 12 + W, 26 + W, 69 - W, 40 - W, 2); const boxO = roundRect(x, y, 17, 38, 64, 68, 5), boxI = roundRect(x, y, 17 + W, 38, 64 - W, 68 - W, 3); const ribbon = Math.abs(x - 40.5) <= W / 2 + 0.5 && y >= 26 && y <= 68; const loop = (cx) => { const d = Math.hypot((x - cx) / 1.3, y - 18); return d <= 8 && d >= 8 - W * 0.8 && y <= 26 }; return (lidO && !lidI) || (boxO && !boxI && y >= 38) || ribbon || loop(30) || loop(51) }
+// A calendar: an outlined page with a solid header band, two binder rings through its top edge, and a 2x3 grid of
+// day dots.
+const event = (x, y) => { const outer = roundRect(x, y, 12, 20, 69, 68, 8), inner = roundRect(x, y, 12 + W, 20 + W, 69 - W, 68 - W, 4); const band = y >= 20 && y <= 34 && outer; const ring = (cx) => Math.abs(x - cx) <= W / 2 + 0.5 && y >= 12 && y <= 27; const dot = [28, 40.5, 53].some((cx) => [45, 57].some((cy) => Math.abs(x - cx) <= 3.5 && Math.abs(y - cy) <= 3.5)); return (outer && !inner) || band || ring(28) || ring(53) || dot }
 const grey = [138, 143, 153], red = [200, 16, 46]
 fs.writeFileSync('card.png', png(card, grey)); fs.writeFileSync('card-active.png', png(card, red))
 fs.writeFileSync('gift.png', png(gift, grey)); fs.writeFileSync('gift-active.png', png(gift, red))
+fs.writeFileSync('event.png', png(event, grey)); fs.writeFileSync('event-active.png', png(event, red))
 fs.writeFileSync('me.png', png(me, grey)); fs.writeFileSync('me-active.png', png(me, red))

@@ -29,7 +29,7 @@ function LinkRow({ title, hint, route, testId }: LinkProps) {
   )
 }
 
-/** 我的: who I am, where I can go (收银台 only for staff), and on H5 switching the demo identity. */
+/** 我的: who I am, where I can go (收银台 and 活动签到 only for staff, the consoles for managers), and on H5 switching the demo identity. */
 export default function MePage() {
   const { status, me, error, reload, logout } = useSession()
   useDidShow(() => void reload())
@@ -65,6 +65,7 @@ export default function MePage() {
               <View className="me-page__group">
                 <LinkRow title="我的券包" route={routes.wallet} testId="me-wallet-link" />
                 <LinkRow title="我的兑换" hint="积分商城兑换的礼品" route={routes.redemptions} testId="me-redemptions-link" />
+                <LinkRow title="我的活动" hint="报名、候补与签到码" route={routes.myRegistrations} testId="me-registrations-link" />
                 <LinkRow title="领券中心" route={routes.couponCenter} testId="me-center-link" />
                 {/* The birthday is set (once) on the 生日礼 page when it was not given at 开卡. */}
                 <LinkRow title="生日礼" hint="生日当月领好礼" route={routes.birthday} testId="me-birthday-link" />
@@ -77,8 +78,10 @@ export default function MePage() {
                 <LinkRow title="开通会员卡" hint="立享会员权益" route={routes.openCard} testId="me-open-card-link" />
               )}
               {isStaff(me.role) && <LinkRow title="收银台" hint="扫码入账" route={routes.till} testId="me-till-link" />}
+              {isStaff(me.role) && <LinkRow title="活动签到" hint="扫签到码入场" route={routes.door} testId="me-door-link" />}
               {isManager(me.role) && <LinkRow title="优惠券管理" hint="券模板" route={routes.couponTemplates} testId="me-coupon-templates-link" />}
               {isManager(me.role) && <LinkRow title="积分商城管理" hint="商品与兑换记录" route={routes.consoleMallItems} testId="me-mall-items-link" />}
+              {isManager(me.role) && <LinkRow title="活动管理" hint="发布活动与报名结果" route={routes.consoleEvents} testId="me-console-events-link" />}
             </View>
           )}
         </>

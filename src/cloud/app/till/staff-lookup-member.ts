@@ -1,6 +1,7 @@
 import { signTillTicket, TILL_TICKET_MAX_AGE_S } from '../../../domain/till-ticket'
 import { listAvailableCouponsAudited } from '../../db/repositories/coupon-verifications'
 import { listHeldPickups } from '../../db/repositories/mall-redemptions'
+import { openDoorEntriesOf } from '../event-door/open-door-entries'
 import { defineOperation } from '../operation'
 import { tillTierDiscountPct } from '../tier-view'
 import { memberByCode } from './member-by-code'
@@ -33,8 +34,8 @@ export const staffLookupMember = defineOperation({
       tierDiscountPct: tillTierDiscountPct(ctx, member.tierCode),
       // Gifts waiting for pick-up: handed over in the same visit without a second scan (one past its window says 已过期).
       pickups: (await listHeldPickups(ctx.tx, member.id)).map((p) => toTillPickupView(ctx, p)),
-      // TODO(events-door): the member's registrations whose check-in is open now.
-      eventEntries: [],
+      // The member's registrations whose door is open now: checked in from here without a second scan.
+      eventEntries: await openDoorEntriesOf(ctx, member.id),
       ticket: signTillTicket(member.memberNo, staff.id, ctx.now, ctx.config.memberCodeSecret),
       ticketExpiresAt: new Date(ctx.now.getTime() + TILL_TICKET_MAX_AGE_S * 1000).toISOString(),
     }
