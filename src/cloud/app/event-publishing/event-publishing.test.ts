@@ -291,13 +291,16 @@ describe('the reminders job', () => {
     await insertRegistration(app.db, { eventId: soon.id, memberId: ids[1], status: 'waitlisted', waitlistSeq: 1 })
     await insertRegistration(app.db, { eventId: soon.id, memberId: ids[2], status: 'cancelled', cancelledAt: now, cancelReason: 'member' })
     await insertRegistration(app.db, { eventId: later.id, memberId: ids[0] })
+    await app.db.insert(subscriptionConsents).values({ storeId: store.id, memberId: ids[0], templateId: 'DEMO-event-reminder-template', count: 1 })
     const first = await eventRemindersChunk(app.deps, jobInput())
     const second = await eventRemindersChunk(app.deps, jobInput())
     expect(second.counts.reminded).toBe(0)
     const rows = await notificationsOf(like(notifications.dedupeKey, 'event_reminder:%'))
     expect(rows.map((r) => r.dedupeKey)).toEqual([`event_reminder:${registered.id}`])
     expect(first.counts.reminded).toBe(1)
-    expect(rows[0]).toMatchObject({ memberId: ids[0], kind: 'event_reminder' })
+    expect(rows[0]).toMatchObject({ memberId: ids[0], kind: 'event_reminder', deliveryStatus: 'pending' })
+    // 08:00 store time is inside the quiet hours: the WeChat copy waits for 09:00 (the in-app one is there now).
+    expect(rows[0].nextAttemptAt.toISOString()).toBe(sh('2025-06-18T09:00:00').toISOString())
   })
 })
 
