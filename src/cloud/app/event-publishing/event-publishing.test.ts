@@ -364,7 +364,7 @@ describe('the demo events', () => {
     const [past, open, full, gold] = seeded
     expect(past.endsAt.getTime()).toBeLessThan(app.clock.now().getTime())
     expect((await registrationsOf(app.db, past.id)).map((r) => r.status)).toEqual([...Array(6).fill('attended'), 'no_show', 'no_show'])
-    expect(await app.db.select().from(pointsLedger).where(like(pointsLedger.requestId, 'event-reward:%'))).toHaveLength(6)
+    expect(await app.db.select().from(pointsLedger).where(like(pointsLedger.requestId, 'event-attend:%'))).toHaveLength(6)
     expect((await app.db.select({ n: count() }).from(eventFeedback).where(eq(eventFeedback.eventId, past.id)))[0].n).toBe(4)
     expect(open.seatsTaken).toBeLessThan(open.capacity)
     expect([full.seatsTaken, full.capacity, full.waitlistCount]).toEqual([6, 6, 3])
