@@ -233,7 +233,7 @@ async function benchPublishFanout(audience: number): Promise<string> {
       on conflict (store_id, kind) do nothing`)
     await db.execute(sql`
       insert into subscription_consents (store_id, member_id, template_id, count)
-      select store_id, id, t.template_id, 1 from members m
+      select m.store_id, m.id, t.template_id, 1 from members m
       join notification_templates t on t.store_id = m.store_id and t.kind = 'event_published'
       where m.openid like 'bench-publish-%' and m.id % 2 = 0`)
     await db.execute(sql.raw('analyze'))

@@ -141,11 +141,14 @@ export const pickupCode = z
   .transform((s) => s.replace(/[\s-]+/g, '').toUpperCase())
   .pipe(z.string().regex(/^P1\d{20}$/, { message: '无法识别的领取码' }))
 
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/
 /** A wall-clock time in the store's zone, as a date-time picker gives it: "YYYY-MM-DD HH:mm", a real date. */
 export const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { message: '时间格式应为 YYYY-MM-DD HH:mm' })
+  .regex(LOCAL_DATE_TIME, { message: '时间格式应为 YYYY-MM-DD HH:mm' })
   .refine((s) => {
+    // The regex's issue already refuses other shapes (zod still runs this refine): do not split them.
+    if (!LOCAL_DATE_TIME.test(s)) return true
     const [date, time] = s.split(' ')
     const [y, m, d] = date.split('-').map(Number)
     const [h, min] = time.split(':').map(Number)

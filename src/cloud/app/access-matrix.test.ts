@@ -82,6 +82,15 @@ staffPreviewTicket   staff: clerk, manager, admin
 staffCheckIn         staff: clerk, manager, admin
 staffWalkIn          staff: clerk, manager, admin
 staffVoidCheckIn     staff: manager, admin
+listEventsAdmin      staff: manager, admin
+getEventAdmin        staff: manager, admin
+createEvent          staff: manager, admin
+updateEvent          staff: manager, admin
+previewEventNotice   staff: manager, admin
+publishEvent         staff: manager, admin
+cancelEvent          staff: manager, admin
+getEventResults      staff: manager, admin
+exportEventRoster    staff: manager, admin
 `
 
 function describeAccess(access: Access): string {
@@ -136,6 +145,7 @@ async function insertConsoleMallItem(): Promise<string> {
     .returning({ id: mallItems.id })
   return String(row.id)
 }
+const eventInput = { title: '权限测试活动', startsAt: '2025-07-01 19:00', endsAt: '2025-07-01 21:00', place: '本店二楼', capacity: 10, minTierCode: null, earlyTierCode: null }
 const mallItemInput = { kind: 'gift', name: '权限测试礼品', pointsPrice: 100, stockTotal: 5, perMemberLimit: null, minTierCode: null }
 /** The smallest PNG signature and header: enough for the type check by magic bytes. */
 const PNG_BASE64 = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')
@@ -244,6 +254,21 @@ async function validInput(name: string, who?: string): Promise<unknown> {
       return { id: await insertTemplate('claim'), status: 'stopped' }
     case 'createMallItem':
       return { requestId: uniq(), item: mallItemInput }
+    case 'listEventsAdmin':
+      return { tab: 'active' }
+    case 'getEventAdmin':
+    case 'previewEventNotice':
+    case 'getEventResults':
+    case 'exportEventRoster':
+      return { eventId: String((await insertEvent(app.db, app.clock.now())).id) }
+    case 'createEvent':
+      return { requestId: uniq(), event: eventInput }
+    case 'updateEvent':
+      return { eventId: String((await insertEvent(app.db, app.clock.now(), { status: 'draft', publishedAt: null })).id), event: eventInput }
+    case 'publishEvent':
+      return { eventId: String((await insertEvent(app.db, app.clock.now(), { status: 'draft', publishedAt: null })).id), notify: false }
+    case 'cancelEvent':
+      return { eventId: String((await insertEvent(app.db, app.clock.now())).id), reason: '测试取消' }
     case 'updateMallItem':
       return { itemId: await insertConsoleMallItem(), item: mallItemInput }
     case 'setMallItemStatus':

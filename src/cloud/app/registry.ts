@@ -5,6 +5,7 @@ import { cardOperations } from './card/operations'
 import { couponTemplatesOperations } from './coupon-templates/operations'
 import { couponsOperations } from './coupons/operations'
 import { eventDoorOperations } from './event-door/operations'
+import { eventPublishingOperations } from './event-publishing/operations'
 import { eventsOperations } from './events/operations'
 import { mallOperations } from './mall/operations'
 import { mallCatalogOperations } from './mall-catalog/operations'
@@ -18,7 +19,21 @@ import { tillOperations } from './till/operations'
  * Every operation, from the features' own lists. A new feature adds one line here; its operations, their
  * access and their WeChat permissions are declared beside the use cases (`<feature>/<operation>.ts`).
  */
-export const operations: readonly Operation[] = [...sessionOperations, ...cardOperations, ...pointsOperations, ...tillOperations, ...notificationsOperations, ...couponsOperations, ...couponTemplatesOperations, ...birthdayOperations, ...mallOperations, ...mallCatalogOperations, ...eventsOperations, ...eventDoorOperations]
+export const operations: readonly Operation[] = [
+  ...sessionOperations,
+  ...cardOperations,
+  ...pointsOperations,
+  ...tillOperations,
+  ...notificationsOperations,
+  ...couponsOperations,
+  ...couponTemplatesOperations,
+  ...birthdayOperations,
+  ...mallOperations,
+  ...mallCatalogOperations,
+  ...eventsOperations,
+  ...eventDoorOperations,
+  ...eventPublishingOperations,
+]
 
 const byName = new Map<string, Operation>(operations.map((op) => [op.name, op]))
 if (byName.size !== operations.length) throw new Error('registry: two operations share a name')

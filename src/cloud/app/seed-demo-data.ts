@@ -11,6 +11,7 @@ import { creditPurchase } from './till/credit-purchase'
 import { seededRandom } from '../../domain/seeded-random'
 import { seedDemoCoupons } from './coupons/seed-coupons'
 import { seedDemoMall } from './mall-catalog/seed-mall'
+import { seedDemoEvents } from './event-publishing/seed-events'
 import type { ImageStorage } from './storage/image-storage'
 
 /** `birthday`: a member born in the month the demo was seeded, so the 生日礼 states can be tried at once. */
@@ -57,6 +58,7 @@ export async function seedDemoData(db: Db, now: Date, config: AppConfig = loadCo
     const birthdayMember = await addMember(ctx, DEMO_OPENIDS.birthday, '小美', '13700001234', null, daysBefore(now, 600))
     await seedBirthdayMember(ctx, birthdayMember)
     await seedDemoMall(ctx, images)
+    await seedDemoEvents(ctx, others, clerkId, images)
   })
 }
 

@@ -3,6 +3,8 @@ import { birthdayGiftsJob } from './birthday-gifts'
 import { couponExpiryRemindersJob } from './coupon-expiry-reminders'
 import { deliverNotificationsJob } from './deliver-notifications'
 import { eventNoShowsJob } from './event-no-shows'
+import { eventPublishingJob } from './event-publishing'
+import { eventRemindersJob } from './event-reminders'
 import { mallPickupExpiryJob } from './mall-pickup-expiry'
 import type { JobDefinition } from './job'
 import { pointsExpiryJob } from './points-expiry'
@@ -20,6 +22,8 @@ export const JOBS: readonly JobDefinition[] = [
   pointsExpiryJob,
   pointsExpiryRemindersJob,
   eventNoShowsJob,
+  eventPublishingJob,
+  eventRemindersJob,
 ]
 
 const byName = new Map(JOBS.map((job) => [job.name, job]))

@@ -47,6 +47,8 @@ describe('the jobs cloud function handler', () => {
       expect.objectContaining({ job: 'pointsExpiry', status: 'done' }),
       expect.objectContaining({ job: 'pointsExpiryReminders', status: 'done' }),
       expect.objectContaining({ job: 'eventNoShows', status: 'done' }),
+      expect.objectContaining({ job: 'eventPublishing', status: 'done' }),
+      expect.objectContaining({ job: 'eventReminders', status: 'done' }),
     ])
     expect(sink.sent.map((m) => m.touser)).toEqual([openid])
     // The same minute again: the slot is covered.

@@ -24,7 +24,8 @@ export type DoorEntryRow = DoorRegistrationRow & {
   checkedInByName: string | null
 }
 
-const attendedCount = sql<number>`(select count(*)::int from ${eventRegistrations} a where a.event_id = ${events.id} and a.status = 'attended')`.as('attended_count')
+// Qualified by hand: drizzle renders ${events.id} as a bare "id", which inside the subquery is the registration's.
+const attendedCount = sql<number>`(select count(*)::int from ${eventRegistrations} a where a.event_id = events.id and a.status = 'attended')`.as('attended_count')
 
 /** Shown to members now: published, or scheduled and its time has come; never a cancelled one. */
 const visibleNow = (now: Date) =>
