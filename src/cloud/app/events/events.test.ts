@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { eq } from 'drizzle-orm'
-import { and } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { createAppFixture, expectBalancesMatchLedger, openNewCard, type AppFixture } from '../../../../tests/helpers/app-fixture'
 import { eventCounts, eventRow, registrationRow } from '../../../../tests/helpers/event-fixtures'
 import { balanceOf, fundMember, memberIdOf } from '../../../../tests/helpers/mall-fixtures'
@@ -161,21 +160,27 @@ describe("an event's page", () => {
     const m = await newMember()
     const id = await insertEvent({ description: '手冲咖啡体验', changedAt: sh('2026-11-22T09:00:00') })
     const first = await app.ok('getEvent', { eventId: String(id) }, m.openid)
-    expect(first).toMatchObject({ pointsBalance: 1_000, subscribeTemplates: [] })
+    // The demo store configures a template for each of the three kinds the sign-up tap asks for.
+    expect(first).toMatchObject({
+      pointsBalance: 1_000,
+      subscribeTemplates: [
+        { kind: 'event_reminder', templateId: 'DEMO-event-reminder-template' },
+        { kind: 'event_waitlist', templateId: 'DEMO-event-waitlist-template' },
+        { kind: 'event_changed', templateId: 'DEMO-event-changed-template' },
+      ],
+    })
     expect(first.event).toMatchObject({ description: '手冲咖啡体验', cancelUntil: sh('2026-11-26T11:00:00').toISOString(), changedAt: sh('2026-11-22T09:00:00').toISOString() })
-    await app.db.insert(notificationTemplates).values([
-      { storeId, kind: 'event_changed', templateId: 'TPL-changed', fields: { thing1: 'title' } },
-      { storeId, kind: 'event_reminder', templateId: 'TPL-reminder', fields: { thing1: 'title' } },
-    ])
+    // Only configured templates are asked for: without the waitlist's, two ids.
+    const [waitlist] = await app.db.delete(notificationTemplates).where(and(eq(notificationTemplates.storeId, storeId), eq(notificationTemplates.kind, 'event_waitlist'))).returning()
     try {
       const { subscribeTemplates } = await app.ok('getEvent', { eventId: String(id) }, m.openid)
       expect(subscribeTemplates).toEqual([
-        { kind: 'event_reminder', templateId: 'TPL-reminder' },
-        { kind: 'event_changed', templateId: 'TPL-changed' },
+        { kind: 'event_reminder', templateId: 'DEMO-event-reminder-template' },
+        { kind: 'event_changed', templateId: 'DEMO-event-changed-template' },
       ])
     } finally {
-      await app.db.delete(notificationTemplates).where(eq(notificationTemplates.templateId, 'TPL-changed'))
-      await app.db.delete(notificationTemplates).where(eq(notificationTemplates.templateId, 'TPL-reminder'))
+      const { id: _id, ...restored } = waitlist
+      await app.db.insert(notificationTemplates).values(restored)
     }
   })
 
