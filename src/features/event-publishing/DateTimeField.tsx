@@ -31,8 +31,14 @@ interface Props {
   clearable?: boolean
 }
 
-/** A date and time (store time, "YYYY-MM-DD HH:mm") chosen with NutUI's DatePicker (type datetime). */
+/**
+ * A date and time (store time, "YYYY-MM-DD HH:mm"). In WeChat: NutUI's DatePicker (type datetime). In a browser:
+ * the browser's own date-time input laid invisibly over the row, so a tap opens the native chooser (a calendar on a
+ * computer, where managers usually run the console, wheels on a phone) and the value can also be typed.
+ * `process.env.TARO_ENV` is a literal at build time, so the weapp bundle carries no <input>.
+ */
 export function DateTimeField({ label, value, onChange, placeholder = '请选择', testId, error, fallback, clearable }: Props) {
+  const native = process.env.TARO_ENV === 'h5'
   const [open, setOpen] = useState(false)
   const picked = useMemo(() => toDate(value) ?? toDate(fallback ?? '') ?? new Date(), [value, fallback])
   const [start, end] = useMemo(() => {
@@ -41,7 +47,7 @@ export function DateTimeField({ label, value, onChange, placeholder = '请选择
   }, [])
   return (
     <View className={`text-field${error ? ' text-field--error' : ''}`}>
-      <View className="text-field__row" onClick={() => setOpen(true)} data-testid={testId}>
+      <View className="text-field__row date-field__row" onClick={native ? undefined : () => setOpen(true)} data-testid={testId}>
         <Text className="text-field__label">{label}</Text>
         <Text className={`date-field__value${value ? '' : ' date-field__value--empty'}`} data-testid={`${testId}-value`}>
           {value || placeholder}
@@ -57,12 +63,27 @@ export function DateTimeField({ label, value, onChange, placeholder = '请选择
             清除
           </Text>
         )}
+        {native && (
+          <input
+            className="date-field__native"
+            type="datetime-local"
+            aria-label={label}
+            value={value.replace(' ', 'T')}
+            onFocus={(e) => {
+              // An empty field opens on the fallback (tomorrow 14:00), as the picker does.
+              if (!value && fallback) e.currentTarget.value = fallback.replace(' ', 'T')
+            }}
+            onChange={(e) => onChange(e.currentTarget.value ? e.currentTarget.value.slice(0, 16).replace('T', ' ') : '')}
+            data-testid={`${testId}-input`}
+          />
+        )}
       </View>
       {error && (
         <Text className="text-field__error" data-testid={`${testId}-error`}>
           {error}
         </Text>
       )}
+      {!native && (
       <DatePicker
         visible={open}
         title={label}
@@ -77,6 +98,7 @@ export function DateTimeField({ label, value, onChange, placeholder = '请选择
           setOpen(false)
         }}
       />
+      )}
     </View>
   )
 }
