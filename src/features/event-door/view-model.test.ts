@@ -10,6 +10,9 @@ describe('door labels', () => {
     expect(whenText('2026-11-23T04:00:00.000Z')).toBe('11月23日 12:00')
     expect(spanText('2026-11-23 14:00', '2026-11-23 16:00')).toBe('11月23日 14:00–16:00')
     expect(spanText('2026-11-23 23:00', '2026-11-24 01:00')).toBe('11月23日 23:00 至 11月24日 01:00')
+    // Instants (what the door's views send) on the store's clock: 15:59Z is 23:59 in the store, 16:00Z is 00:00 next day.
+    expect(spanText('2026-11-23T06:00:00.000Z', '2026-11-23T08:00:00.000Z')).toBe('11月23日 14:00–16:00')
+    expect(spanText('2026-11-23T15:59:00.000Z', '2026-11-23T16:00:00.000Z')).toBe('11月23日 23:59 至 11月24日 00:00')
   })
 
   it('says who checked in and when, the waitlist place, and the reward', () => {

@@ -24,9 +24,17 @@ export function whenText(v: string): string {
   return t.isValid() ? `${t.month() + 1}月${t.date()}日 ${t.format('HH:mm')}` : ''
 }
 
-/** "12月1日 14:00–16:00", or both dates when it runs over midnight. */
+/** "YYYY-MM-DD HH:mm" in store time, from either form (the door's views send instants). */
+function storeLocal(v: string): string {
+  if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(v)) return v
+  const t = dayjs(v).utcOffset(STORE_UTC_OFFSET_MIN)
+  return t.isValid() ? t.format('YYYY-MM-DD HH:mm') : v
+}
+
+/** "12月1日 14:00–16:00", or both dates when it runs over midnight (store time). */
 export function spanText(startsAt: string, endsAt: string): string {
-  return startsAt.slice(0, 10) === endsAt.slice(0, 10) ? `${localText(startsAt)}–${endsAt.slice(11)}` : `${localText(startsAt)} 至 ${localText(endsAt)}`
+  const [from, to] = [storeLocal(startsAt), storeLocal(endsAt)]
+  return from.slice(0, 10) === to.slice(0, 10) ? `${localText(from)}–${to.slice(11)}` : `${localText(from)} 至 ${localText(to)}`
 }
 
 const STATUS_TEXT: Record<DoorEntryView['status'], string> = {
