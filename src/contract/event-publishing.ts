@@ -127,6 +127,7 @@ export const eventNoticePreview = z.object({
 export type EventNoticePreview = z.infer<typeof eventNoticePreview>
 
 export const eventResultsView = z.object({
+  /** Everyone who held a seat (registered, attended, no-show): the funnel's top, of which `attended` came. */
   registered: z.number().int(),
   waitlisted: z.number().int(),
   attended: z.number().int(),

@@ -332,7 +332,7 @@ describe('results and the roster', () => {
     await buy(m2, 2_000, sh('2025-06-25T09:00:00'))
 
     const { results } = await app.ok('getEventResults', { eventId: String(event.id) }, manager)
-    expect(results).toMatchObject({ registered: 0, waitlisted: 1, attended: 2, noShows: 1, cancelled: 0, walkIns: 1, ratingCount: 2, averageRating: 4.5, spendAfterFen: 7_000, spendAfterMembers: 2, spendWindowClosed: false })
+    expect(results).toMatchObject({ registered: 3, waitlisted: 1, attended: 2, noShows: 1, cancelled: 0, walkIns: 1, ratingCount: 2, averageRating: 4.5, spendAfterFen: 7_000, spendAfterMembers: 2, spendWindowClosed: false })
     expect(results.comments.map((c: { memberMasked: string }) => c.memberMasked)).toEqual(expect.arrayContaining(['小林 138****5678', '=HYPERLINK("x") 139****2222']))
     expect(JSON.stringify(results)).not.toContain('13812345678')
 

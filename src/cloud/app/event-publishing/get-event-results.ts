@@ -34,7 +34,8 @@ export const getEventResults = defineOperation({
     return {
       event: toAdminEventView(found, ctx, images),
       results: {
-        registered: n('registered'),
+        // The funnel's top: everyone who held a seat (still registered, attended or did not come).
+        registered: n('registered') + n('attended') + n('no_show'),
         waitlisted: n('waitlisted'),
         attended: n('attended'),
         noShows: n('no_show'),
