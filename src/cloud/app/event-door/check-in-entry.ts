@@ -34,7 +34,8 @@ export async function checkInEntry(ctx: UseCaseContext, staff: StaffRow, entry: 
   const refusal = doorRefusal(ctx, { status: entry.eventStatus, startsAt: entry.eventStartsAt, endsAt: entry.eventEndsAt }) ?? entryRefusal(ctx, entry)
   if (refusal) throw new AppError(refusal.code, refusal.message)
 
-  await lockMemberForIssue(ctx.tx, entry.memberId)
+  const member = await lockMemberForIssue(ctx.tx, entry.memberId)
+  if (member) assertNotOwnCheckIn(staff, member)
   const done = await checkInRegistration(ctx.tx, { registrationId: entry.id, staffId: staff.id, requestKey: key, at: ctx.now })
   if (!done) {
     const now = await findEntryById(ctx.tx, ctx.store.id, entry.id)
@@ -46,6 +47,14 @@ export async function checkInEntry(ctx: UseCaseContext, staff: StaffRow, entry: 
   const rewardPoints = await creditAttendanceReward(ctx, done, event.rewardPoints, event.title)
   await auditCheckIn(ctx, staff, { action: 'event.check_in', memberId: done.memberId, registrationId: done.id, eventId: done.eventId, via, requestId, rewardPoints })
   return doorResult(ctx, done.id, rewardPoints, false)
+}
+
+/**
+ * A clerk cannot check their own card in (the attendance reward is points: the till's SELF_DEALING rule); a manager
+ * or admin can, and the audit entry shows it.
+ */
+export function assertNotOwnCheckIn(staff: Pick<StaffRow, 'openid' | 'role'>, member: { openid: string }): void {
+  if (member.openid === staff.openid && staff.role === 'clerk') throw new AppError('SELF_DEALING', '店员不能为自己签到，请由其他店员或店长操作')
 }
 
 /** Already attended: this very request's retry (the first result), or a second scan, refused and recorded. */

@@ -145,6 +145,17 @@ describe('checking a ticket in', () => {
     expect(await checkIn({ memberTicket: ticket, eventId: String(e.id) })).toMatchObject({ ok: true, data: { rewardPoints: 5, entry: { status: 'attended' } } })
   })
 
+  it("refuses a clerk checking their own card in (the reward is points), and lets a manager do it", async () => {
+    const { openid } = await openNewCard(app, CLERK2)
+    const self = await memberIdOf(app.db, openid)
+    const e = await openEvent({ rewardPoints: 5 })
+    const r = await insertDoorRegistration(app.db, e.id, self)
+    expect(await checkIn({ ticketCode: r.ticketCode }, CLERK2)).toMatchObject(refused('SELF_DEALING', '店员不能为自己签到，请由其他店员或店长操作'))
+    expect(await app.call('staffWalkIn', { eventId: String(e.id), memberTicket: await memberTicket(openid, CLERK2), requestId: rid('walk') }, CLERK2)).toMatchObject(refused('SELF_DEALING'))
+    expect((await registration(r.id)).status).toBe('registered')
+    expect(await checkIn({ ticketCode: r.ticketCode }, manager)).toMatchObject({ ok: true, data: { rewardPoints: 5 } })
+  })
+
   it('lets a no-show who arrives late before the end check in', async () => {
     const e = await openEvent()
     const r = await insertDoorRegistration(app.db, e.id, (await newMember()).id, 'no_show', { noShowAt: NOW })

@@ -9,7 +9,7 @@ import { rowId } from '../coupons/ids'
 import { defineOperation } from '../operation'
 import { memberByTicket } from '../till/member-by-code'
 import { creditAttendanceReward } from './attendance-reward'
-import { auditCheckIn, checkInEntry, checkInKey, doorEventOrThrow, doorResult } from './check-in-entry'
+import { assertNotOwnCheckIn, auditCheckIn, checkInEntry, checkInKey, doorEventOrThrow, doorResult } from './check-in-entry'
 import { doorRefusal } from './door-rules'
 
 /**
@@ -24,6 +24,7 @@ export const staffWalkIn = defineOperation({
   run: async (ctx, staff, input) => {
     // The member first (locked), then the event's row: the lock order of every points move.
     const member = await memberByTicket(ctx, input.memberTicket, staff.id, { lock: true })
+    assertNotOwnCheckIn(staff, member)
     const event = await doorEventOrThrow(ctx, rowId(input.eventId) ?? 0)
     // A cancelled event is refused as such below; a draft or one not yet out is not the door's.
     if (event.status !== 'cancelled' && !isVisible({ status: event.status as EventStatus, publishAt: event.publishAt }, ctx.now)) throw new AppError('EVENT_NOT_FOUND')
