@@ -1,10 +1,8 @@
-import { useCallback, useRef, useState } from 'react'
 import type { MemberCouponView, WalletTab } from '../../contract/coupons'
 import { callApi } from '../../services/api'
-import { usePagedList } from '../common/use-paged-list'
+import { TABBED_PAGE_SIZE, useTabbedList } from '../common/use-tabbed-list'
 
-export const PAGE_SIZE = 20
-const MAX_ROWS = 1000
+export const PAGE_SIZE = TABBED_PAGE_SIZE
 
 type Counts = Record<WalletTab, number>
 
@@ -14,29 +12,13 @@ type Counts = Record<WalletTab, number>
  * shown is dropped.
  */
 export function useWallet() {
-  const [tab, setTab] = useState<WalletTab>('usable')
-  const tabRef = useRef<WalletTab>('usable')
-  const list = usePagedList<MemberCouponView, Counts>(
-    async (cursor) => {
-      const out = await callApi('listMyCoupons', { tab: tabRef.current, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+  const list = useTabbedList<WalletTab, MemberCouponView, Counts>(
+    'usable',
+    async (tab, cursor, limit) => {
+      const out = await callApi('listMyCoupons', { tab, limit, ...(cursor ? { cursor } : {}) })
       return { rows: out.coupons, nextCursor: out.nextCursor, extra: out.counts }
     },
-    { maxRows: MAX_ROWS, keepExtra: true },
+    { keepExtra: true },
   )
-  const { reload } = list
-
-  const load = useCallback(
-    (next: WalletTab) => {
-      // The same tab again (back from a coupon's detail) stays on screen while it refreshes: no spinner flash.
-      const same = tabRef.current === next
-      tabRef.current = next
-      setTab(next)
-      return reload({ keepShown: same })
-    },
-    [reload],
-  )
-
-  const reloadTab = useCallback(() => load(tabRef.current), [load])
-
-  return { ...list, tab, coupons: list.rows, counts: list.extra, load, reload: reloadTab }
+  return { ...list, coupons: list.rows, counts: list.extra }
 }
