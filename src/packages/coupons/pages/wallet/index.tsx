@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useMemo, type ReactNode } from 'react'
 import { EmptyBlock, LoadingBlock } from '../../../../components/state-view'
+import { TabStrip } from '../../../../components/tab-strip/TabStrip'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { WALLET_TABS, type MemberCouponView, type WalletTab } from '../../../../contract/coupons'
 import { CouponCard, CouponLine } from '../../../../features/coupons/CouponCard'
@@ -62,18 +63,7 @@ export default function WalletPage() {
   const nowMs = useMemo(() => Date.now(), [w.coupons])
 
   const tabs = (
-    <View className="wallet-page__tabs" data-testid="wallet-tabs">
-      {WALLET_TABS.map((tab) => (
-        <View
-          key={tab}
-          className={`wallet-page__tab${tab === w.tab ? ' wallet-page__tab--active' : ''}`}
-          onClick={() => tab !== w.tab && void w.load(tab)}
-          data-testid={`wallet-tab-${tab}`}
-        >
-          <Text>{tabTitle(TAB_LABELS[tab], w.counts?.[tab])}</Text>
-        </View>
-      ))}
-    </View>
+    <TabStrip tabs={WALLET_TABS} current={w.tab} title={(tab) => tabTitle(TAB_LABELS[tab], w.counts?.[tab])} onChange={(tab) => void w.load(tab)} testId="wallet" />
   )
   const centerLink = (
     <View className="wallet-page__center" onClick={() => go(routes.couponCenter)} data-testid="wallet-center-link">

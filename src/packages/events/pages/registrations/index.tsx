@@ -4,6 +4,7 @@ import { useDidShow, useReachBottom } from '@tarojs/taro'
 import { useMemo, type ReactNode } from 'react'
 import { ListFooter } from '../../../../components/list-footer/ListFooter'
 import { EmptyBlock, LoadingBlock } from '../../../../components/state-view'
+import { TabStrip } from '../../../../components/tab-strip/TabStrip'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { REGISTRATION_TABS, type RegistrationTab, type RegistrationView } from '../../../../contract/events'
 import { LoadError } from '../../../../features/coupons/LoadError'
@@ -96,18 +97,7 @@ export default function RegistrationsPage() {
   }
   return frame(
     <>
-      <View className="registrations-page__tabs" data-testid="registration-tabs">
-        {REGISTRATION_TABS.map((tab) => (
-          <View
-            key={tab}
-            className={`registrations-page__tab${tab === l.tab ? ' registrations-page__tab--active' : ''}`}
-            onClick={() => tab !== l.tab && void l.load(tab)}
-            data-testid={`registration-tab-${tab}`}
-          >
-            <Text>{TAB_LABELS[tab]}</Text>
-          </View>
-        ))}
-      </View>
+      <TabStrip tabs={REGISTRATION_TABS} current={l.tab} title={(tab) => TAB_LABELS[tab]} onChange={(tab) => void l.load(tab)} testId="registration" className="registrations-page__tabs" />
       {body}
     </>,
   )

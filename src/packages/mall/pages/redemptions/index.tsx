@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useDidShow, useReachBottom } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { EmptyBlock, LoadingBlock } from '../../../../components/state-view'
+import { TabStrip } from '../../../../components/tab-strip/TabStrip'
 import { SubPageNav } from '../../../../components/sub-page-nav'
 import { REDEMPTION_TABS, type RedemptionTab, type RedemptionView } from '../../../../contract/mall'
 import { LoadError } from '../../../../features/coupons/LoadError'
@@ -61,18 +62,7 @@ export default function RedemptionsPage() {
   if (!hasSession() || l.error?.code === 'UNAUTHENTICATED') return frame(<LoginRequired onDone={() => void l.reload()} />)
 
   const tabs = (
-    <View className="redemptions-page__tabs" data-testid="redemption-tabs">
-      {REDEMPTION_TABS.map((tab) => (
-        <View
-          key={tab}
-          className={`redemptions-page__tab${tab === l.tab ? ' redemptions-page__tab--active' : ''}`}
-          onClick={() => tab !== l.tab && void l.load(tab)}
-          data-testid={`redemption-tab-${tab}`}
-        >
-          <Text>{TAB_LABELS[tab]}</Text>
-        </View>
-      ))}
-    </View>
+    <TabStrip tabs={REDEMPTION_TABS} current={l.tab} title={(tab) => TAB_LABELS[tab]} onChange={(tab) => void l.load(tab)} testId="redemption" className="redemptions-page__tabs" />
   )
   let body: ReactNode
   if (l.status === 'loading') body = <LoadingBlock />
