@@ -8,12 +8,16 @@ import {
   eventTimeText,
   myStateText,
   pointsRuleTexts,
+  registrationLabel,
   registrationNote,
   seatsText,
   signupButton,
   signupConfirmText,
   signupToastText,
 } from './view-model'
+
+/** Well before the fixtures' events (2099). */
+const NOW_MS = Date.parse('2026-11-23T06:00:00.000Z')
 
 // 2099-06-01 in the store: the events below are in 2099 ("this year") unless they say otherwise.
 const NOW = Date.parse('2099-06-01T00:00:00.000Z')
@@ -75,10 +79,16 @@ describe('events view model', () => {
   })
 
   it('notes a registration by its status, and says what a cancel gives back', () => {
-    expect(registrationNote(aRegistration({ status: 'waitlisted', waitlistPosition: 3 }))).toBe('你是第 3 位候补')
-    expect(registrationNote(aRegistration({ status: 'cancelled', cancelReason: 'member', pointsRefunded: 100 }))).toBe('你已取消报名，100 积分已退回')
-    expect(registrationNote(aRegistration({ status: 'cancelled', cancelReason: 'promotion_skipped' }))).toBe('轮到你时积分或等级不满足，未能转正')
-    expect(registrationNote(aRegistration())).toBeNull()
+    expect(registrationNote(aRegistration({ status: 'waitlisted', waitlistPosition: 3 }), NOW_MS)).toBe('你是第 3 位候补')
+    expect(registrationNote(aRegistration({ status: 'cancelled', cancelReason: 'member', pointsRefunded: 100 }), NOW_MS)).toBe('你已取消报名，100 积分已退回')
+    expect(registrationNote(aRegistration({ status: 'cancelled', cancelReason: 'promotion_skipped' }), NOW_MS)).toBe('轮到你时积分或等级不满足，未能转正')
+    expect(registrationNote(aRegistration(), NOW_MS)).toBeNull()
+    // Nobody is promoted after the start: a waitlister then never got a seat (at the start instant itself, too).
+    const late = aRegistration({ status: 'waitlisted', waitlistPosition: 1, startsAt: '2026-12-05T06:00:00.000Z' })
+    expect(registrationLabel(late, Date.parse('2026-12-05T05:59:59.000Z'))).toBe('候补中')
+    expect(registrationNote(late, Date.parse('2026-12-05T05:59:59.000Z'))).toBe('你是第 1 位候补')
+    expect(registrationLabel(late, Date.parse('2026-12-05T06:00:00.000Z'))).toBe('未获得名额')
+    expect(registrationNote(late, Date.parse('2026-12-05T06:00:00.000Z'))).toBe('活动已开始，候补未能转正（未扣积分）')
     expect(cancelConfirm(aRegistration({ pointsPaid: 100 })).content).toBe('取消后报名扣除的 100 积分将退回您的账户，名额将让给候补会员。')
     expect(cancelConfirm(aRegistration()).content).toBe('取消后名额将让给候补会员。')
     expect(cancelConfirm(aRegistration({ status: 'waitlisted', waitlistPosition: 2 })).title).toBe('退出候补')

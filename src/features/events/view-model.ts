@@ -152,10 +152,22 @@ const CANCEL_REASON_TEXTS: Record<RegistrationCancelReason, string> = {
   promotion_skipped: '轮到你时积分或等级不满足，未能转正',
 }
 
+/** A waitlister whose event has started never got a seat: nobody is promoted after the start. */
+const missedWaitlist = (r: Pick<RegistrationView, 'status' | 'startsAt'>, nowMs: number) => r.status === 'waitlisted' && Date.parse(r.startsAt) <= nowMs
+
+/** The registration's status word: 已报名 / 候补中 / 已签到 / 未到场 / 已取消, and 未获得名额 for a waitlister after the start. */
+export function registrationLabel(r: Pick<RegistrationView, 'status' | 'startsAt'>, nowMs: number): string {
+  return missedWaitlist(r, nowMs) ? '未获得名额' : REGISTRATION_STATUS_LABELS[r.status]
+}
+
 /** The line under a registration: "你是第 3 位候补", why it was cancelled, the points back. */
-export function registrationNote(r: Pick<RegistrationView, 'status' | 'waitlistPosition' | 'cancelReason' | 'pointsRefunded' | 'checkedInAt'>): string | null {
+export function registrationNote(
+  r: Pick<RegistrationView, 'status' | 'startsAt' | 'waitlistPosition' | 'cancelReason' | 'pointsRefunded' | 'checkedInAt'>,
+  nowMs: number,
+): string | null {
   switch (r.status) {
     case 'waitlisted':
+      if (missedWaitlist(r, nowMs)) return '活动已开始，候补未能转正（未扣积分）'
       return r.waitlistPosition ? `你是第 ${r.waitlistPosition} 位候补` : '候补中'
     case 'attended':
       return r.checkedInAt ? `已签到 · ${momentText(r.checkedInAt)}` : '已签到'

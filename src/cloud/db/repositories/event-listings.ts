@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import type { RegistrationTab } from '../../../contract'
 import type { Tx } from '../db'
 import { eventFeedback, eventRegistrations, events } from '../schema'
@@ -99,18 +99,20 @@ export async function findMemberRegistration(tx: Tx, storeId: number, memberId: 
 
 /**
  * The tab's rule at `now`: an event that has ended moves its registered and attended rows to 已结束 (a registered
- * row of an ended event is a no-show the job has not marked yet).
+ * row of an ended event is a no-show the job has not marked yet); once an event has started nobody is promoted,
+ * so its waitlisters move to 已结束 too (未获得名额).
  */
 function tabWhere(tab: RegistrationTab, now: Date): SQL {
   const ended = lt(events.endsAt, now)
+  const started = lte(events.startsAt, now)
   const status = (...s: string[]) => inArray(eventRegistrations.status, s)
   switch (tab) {
     case 'upcoming':
       return and(status('registered', 'attended'), gte(events.endsAt, now))!
     case 'waitlist':
-      return status('waitlisted')
+      return and(status('waitlisted'), gt(events.startsAt, now))!
     case 'past':
-      return or(status('no_show'), and(status('registered', 'attended'), ended))!
+      return or(status('no_show'), and(status('registered', 'attended'), ended), and(status('waitlisted'), started))!
     case 'cancelled':
       return status('cancelled')
   }

@@ -11,7 +11,7 @@ import { EventCover } from '../../../../features/events/EventCover'
 import { FeedbackPanel } from '../../../../features/events/FeedbackPanel'
 import { TicketPanel } from '../../../../features/events/TicketPanel'
 import { useRegistration } from '../../../../features/events/use-registration'
-import { cancelConfirm, eventBanner, eventTimeText, momentText, pointsText, registrationNote, REGISTRATION_STATUS_LABELS } from '../../../../features/events/view-model'
+import { cancelConfirm, eventBanner, eventTimeText, momentText, pointsText, registrationLabel, registrationNote } from '../../../../features/events/view-model'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { hasSession } from '../../../../services/api'
 import { go, routes } from '../../../../services/nav'
@@ -49,7 +49,7 @@ export default function RegistrationPage() {
   const r = d.registration
   const ahead = r.status === 'registered' || r.status === 'waitlisted'
   const banner = eventBanner(r.eventCancelled, ahead ? r.eventChangedAt : null)
-  const note = registrationNote(r)
+  const note = registrationNote(r, Date.now())
   const ask = cancelConfirm(r)
   return frame(
     <View className="registration-page__body">
@@ -68,7 +68,7 @@ export default function RegistrationPage() {
       </View>
       <View className="registration-page__panel registration-page__state">
         <Text className={`registration-page__status registration-page__status--${r.status}`} data-testid="registration-status">
-          {REGISTRATION_STATUS_LABELS[r.status]}
+          {registrationLabel(r, Date.now())}
         </Text>
         {note && (
           <Text className="registration-page__note" data-testid="registration-note">

@@ -11,7 +11,7 @@ import { LoadError } from '../../../../features/coupons/LoadError'
 import { useRetryWhenOnline } from '../../../../features/coupons/use-retry-when-online'
 import { EventCover } from '../../../../features/events/EventCover'
 import { useRegistrations } from '../../../../features/events/use-registrations'
-import { eventBanner, eventTimeText, registrationNote, REGISTRATION_STATUS_LABELS } from '../../../../features/events/view-model'
+import { eventBanner, eventTimeText, registrationLabel, registrationNote } from '../../../../features/events/view-model'
 import { LoginRequired } from '../../../../features/session/LoginRequired'
 import { hasSession } from '../../../../services/api'
 import { go, routes } from '../../../../services/nav'
@@ -21,7 +21,7 @@ const TAB_LABELS: Record<RegistrationTab, string> = { upcoming: '已报名', wai
 const EMPTY: Record<RegistrationTab, string> = { upcoming: '还没有报名的活动', waitlist: '没有候补中的活动', past: '还没有参加过的活动', cancelled: '没有取消的报名' }
 
 function Row({ r, nowMs }: { r: RegistrationView; nowMs: number }) {
-  const note = registrationNote(r)
+  const note = registrationNote(r, Date.now())
   // A changed time or place matters only while the event is still ahead; a cancelled event always.
   const banner = eventBanner(r.eventCancelled, r.status === 'registered' || r.status === 'waitlisted' ? r.eventChangedAt : null)
   return (
@@ -37,7 +37,7 @@ function Row({ r, nowMs }: { r: RegistrationView; nowMs: number }) {
           <View className="registration-row__head">
             <Text className="registration-row__title">{r.eventTitle}</Text>
             <Text className={`registration-row__status registration-row__status--${r.status}`} data-testid="registration-status">
-              {REGISTRATION_STATUS_LABELS[r.status]}
+              {registrationLabel(r, Date.now())}
             </Text>
           </View>
           <Text className="registration-row__line">{eventTimeText(r.startsAt, r.endsAt, nowMs)}</Text>
