@@ -241,6 +241,19 @@ describe('publishing with a notice', () => {
     expect(row.publishedAt?.toISOString()).toBe(sh('2025-06-16T10:00:00').toISOString())
     expect(await mine()).toHaveLength(await activeMembers())
   })
+
+  it('lets a scheduled event be re-timed or brought forward to now (notified once: the job then finds nothing to do)', async () => {
+    const draft = await createDraft()
+    await app.ok('publishEvent', { eventId: draft.id, notify: true, publishAt: '2025-06-17 10:00' }, manager)
+    const retimed = await app.ok('publishEvent', { eventId: draft.id, notify: true, publishAt: '2025-06-16 12:00' }, manager)
+    expect(retimed.event).toMatchObject({ status: 'scheduled', publishAt: sh('2025-06-16T12:00:00').toISOString() })
+    const now = await app.ok('publishEvent', { eventId: draft.id, notify: true }, manager)
+    expect(now).toMatchObject({ queued: await activeMembers(), event: { status: 'published', publishedAt: app.clock.now().toISOString() } })
+    app.clock.set(sh('2025-06-16T12:01:00'))
+    expect((await eventPublishingChunk(app.deps, jobInput())).counts).toEqual({ published: 0, notified: 0 })
+    expect(await notificationsOf(like(notifications.dedupeKey, `event_published:${draft.id}:%`))).toHaveLength(await activeMembers())
+    expect(await app.call('publishEvent', { eventId: draft.id, notify: true }, manager)).toMatchObject({ ok: false, error: { code: 'EVENT_ALREADY_PUBLISHED' } })
+  })
 })
 
 describe('the preview', () => {

@@ -10,9 +10,10 @@ import { queuePublishNotice } from './event-notices'
 import { eventAuditDetail, loadAdminEventView } from './event-view'
 
 /**
- * A draft goes out now, or is scheduled (members see it from `publishAt`; the publishing job notifies then). Now
- * with `notify`: the notice is queued in this transaction, one row per member who may sign up (one statement).
- * Once: a second publish finds it no longer a draft (EVENT_ALREADY_PUBLISHED). Audited.
+ * A draft goes out now, or is scheduled (members see it from `publishAt`; the publishing job notifies then); a
+ * scheduled event may be brought forward to now or re-timed. Now with `notify`: the notice is queued in this
+ * transaction, one row per member who may sign up (one statement; once per event, whoever queues it first: this
+ * or the job). A published event is refused (EVENT_ALREADY_PUBLISHED). Audited.
  */
 export const publishEvent = defineOperation({
   name: 'publishEvent',
@@ -24,7 +25,7 @@ export const publishEvent = defineOperation({
     const event = id === null ? null : await lockCatalogEvent(ctx.tx, ctx.store.id, id)
     if (!event) throw new AppError('EVENT_NOT_FOUND')
     assertEditable(event, ctx.now)
-    if (event.status !== 'draft') throw new AppError('EVENT_ALREADY_PUBLISHED')
+    if (event.status !== 'draft' && event.status !== 'scheduled') throw new AppError('EVENT_ALREADY_PUBLISHED')
     if (event.startsAt.getTime() <= ctx.now.getTime()) throw new AppError('EVENT_INVALID', '活动开始时间已过，请修改后再发布')
     const publishAt = input.publishAt === undefined ? null : instantOfLocal(input.publishAt, ctx.store.timezone)
     if (publishAt && publishAt.getTime() <= ctx.now.getTime()) throw new AppError('EVENT_INVALID', undefined, { publishAt: '定时发布时间应晚于现在' })

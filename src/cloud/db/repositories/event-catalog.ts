@@ -110,7 +110,10 @@ export async function updateEventFields(tx: Tx, storeId: number, id: number, fie
   return row ?? null
 }
 
-/** draft → published now, or → scheduled (members see it from `publishAt`): once, by the status guard. */
+/**
+ * A draft or a scheduled event → published now, or → scheduled (members see it from `publishAt`; a scheduled one
+ * may be re-timed or brought forward). Once published it is refused, by the status guard.
+ */
 export async function publishDraft(
   tx: Tx,
   q: { storeId: number; id: number; publishAt: Date | null; notify: boolean; now: Date },
@@ -121,7 +124,7 @@ export async function publishDraft(
   const [row] = await tx
     .update(events)
     .set(set)
-    .where(and(eq(events.id, q.id), eq(events.storeId, q.storeId), eq(events.status, 'draft')))
+    .where(and(eq(events.id, q.id), eq(events.storeId, q.storeId), inArray(events.status, ['draft', 'scheduled'])))
     .returning()
   return row ?? null
 }

@@ -157,8 +157,8 @@ describe('event editor', () => {
     await waitFor(() => expect(calls('publishEvent')).toEqual([{ eventId: '9', notify: false, publishAt: '2026-11-24 10:00' }]))
     expect(await screen.findByTestId('event-state')).toHaveTextContent('定时 11月24日 10:00 发布')
     expect(screen.queryByTestId('publish')).toBeNull()
-    // Scheduled: no longer a draft, so nothing more to publish.
-    expect(screen.queryByTestId('event-publish')).toBeNull()
+    // Scheduled: it can still be brought forward to now or re-timed.
+    expect(screen.getByTestId('event-publish')).toHaveTextContent('立即发布或改时间…')
   })
 
   it('cancels the event with a reason, saying registrations are cancelled and points refunded, then shows the counts', async () => {

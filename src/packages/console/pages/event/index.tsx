@@ -66,9 +66,9 @@ function Editor({ id }: { id: string | null }) {
             {e.saving ? '保存中…' : ev ? '保存' : '保存为草稿'}
           </Button>
         )}
-        {ev?.status === 'draft' && (
+        {(ev?.status === 'draft' || ev?.status === 'scheduled') && (
           <Button className="event-editor__gap" block size="large" disabled={e.dirty || e.saving} onClick={p.show} data-testid="event-publish">
-            {e.dirty ? '保存后可发布' : '发布…'}
+            {e.dirty ? '保存后可发布' : ev.status === 'scheduled' ? '立即发布或改时间…' : '发布…'}
           </Button>
         )}
         {ev && ev.status !== 'draft' && (
