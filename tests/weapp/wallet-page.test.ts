@@ -37,7 +37,7 @@ describe('built weapp 我的券包 (subpackage packages/coupons)', () => {
   it('renders the 可用 tab with counts and each coupon’s face, condition, validity and why it cannot be used yet', async () => {
     await waitFor(() => allByClass(page.dom, 'coupon-card').length === 2, 'two coupon cards')
     expect(weapp.calls.find((c) => c.name === 'listMyCoupons')).toMatchObject({ group: 'member', data: { tab: 'usable', limit: 20 } })
-    expect(texts('wallet-page__tab')).toEqual(['可用 2', '已使用 1', '已过期'])
+    expect(texts('tab-strip__tab')).toEqual(['可用 2', '已使用 1', '已过期'])
     expect(texts('coupon-card__name')).toEqual(['满200减30', '金卡8.8折'])
     expect(texts('coupon-card__face-main')).toEqual(['¥30', '8.8折'])
     expect(texts('coupon-card__condition')).toEqual(['满200可用', '无门槛'])
