@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { EventFeedbackView } from '../../contract/events'
 import { callApi, toApiError } from '../../services/api'
 import { toast } from '../../services/device'
-import { checkFeedback, type FeedbackFields } from './view-model'
+import { checkFeedback, type FeedbackFields } from './feedback-check'
 
 /**
  * The feedback form: stars and a comment, checked here by the contract and again by the server (BAD_INPUT field

@@ -2,7 +2,6 @@ import { aRegistration, anEvent } from '../../../tests/ui/event-fixtures'
 import {
   cancelConfirm,
   cancelRuleText,
-  checkFeedback,
   checkInWindowText,
   eventBanner,
   eventTimeText,
@@ -15,6 +14,7 @@ import {
   signupConfirmText,
   signupToastText,
 } from './view-model'
+import { checkFeedback } from './feedback-check'
 
 /** Well before the fixtures' events (2099). */
 const NOW_MS = Date.parse('2026-11-23T06:00:00.000Z')

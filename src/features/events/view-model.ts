@@ -1,6 +1,6 @@
 import dayjs from 'dayjs'
 import utc from 'dayjs/plugin/utc'
-import { eventsApi, type EventCardView, type EventDetailView, type MyRegistrationBrief, type RegistrationView } from '../../contract/events'
+import type { EventCardView, EventDetailView, MyRegistrationBrief, RegistrationView } from '../../contract/events'
 import type { RegistrationCancelReason, RegistrationStatus } from '../../contract/enums'
 import { CHECK_IN_OPENS_BEFORE_MS } from '../../domain/events/event-rules'
 import { formatCount } from '../card/view-model'
@@ -202,22 +202,3 @@ export const COMMENT_MAX = 500
 
 /** Whether a feedback can still be changed: until its editableUntil. */
 export const feedbackEditable = (editableUntil: string, nowMs: number): boolean => nowMs < Date.parse(editableUntil)
-
-export interface FeedbackFields {
-  rating?: string
-  comment?: string
-}
-
-/** The contract's own rules (1–5 stars, ≤ 500 characters), checked before sending, with the server's words. */
-export function checkFeedback(input: { registrationId: string; rating: number; comment?: string }): FeedbackFields {
-  const parsed = eventsApi.submitEventFeedback.input.safeParse(input)
-  if (parsed.success) return {}
-  const fields: FeedbackFields = {}
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0]
-    if ((key === 'rating' || key === 'comment') && !fields[key]) fields[key] = issue.message
-  }
-  // No star chosen yet (0) is a missing answer, not a wrong one.
-  if (input.rating === 0) fields.rating = '请选择评分'
-  return fields
-}
